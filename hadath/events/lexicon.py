@@ -1,0 +1,107 @@
+"""The trigger lexicon: words and phrases that signal each PLOVER event type.
+
+Data: `events/data/triggers.tsv` (see the header of that file for its columns).
+Each row gives a verb (past and present 3rd person masculine singular, e.g.
+``اجتمع|يجتمع``), a noun (verbal noun or plural, e.g. ``اجتماع``) or a phrase
+whose first word may be such a verb (``أعرب|يعرب عن قلق``). Verb rows are
+expanded here, by rule, into all persons, numbers and genders of the past and
+the present (indicative, subjunctive, jussive), so the data lists one line per
+lexeme. Everything is normalised with the one `normalize` before indexing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from hadath.errors import DataError
+from hadath.lang.ar.normalize import normalize
+from hadath.lang.ar.phrases import PhraseMatcher
+from hadath.ontology import PLOVER_TYPES
+
+PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن")
+PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
+KINDS = ("verb", "noun", "phrase")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    event_type: str
+    cameo: str  # CAMEO code, 2–4 digits
+    mode: str  # PLOVER mode, or "" when none
+    kind: str  # verb | noun | phrase
+    lemma: str  # the entry as written in the data file (its identity in `lexicon_entry`)
+    target_preps: tuple[str, ...]  # prepositions that introduce the target (normalised)
+    transitive: bool  # a direct object may be the target
+    reciprocal: bool  # X and Y do it together (meet, agree): source = first, target = second
+    line: int
+
+    @property
+    def ref(self) -> str:
+        return f"triggers.tsv:{self.line}:{self.lemma}"
+
+
+def conjugate(past: str, present: str) -> set[str]:
+    """All normalised surface forms of a verb from its 3ms past and present."""
+    past, present = normalize(past), normalize(present)
+    forms = {past + s for s in PAST_SUFFIXES}
+    if past.endswith(("ي", "ا")):  # defective: رمى → رموا، رميت
+        forms |= {past[:-1] + s for s in ("وا", "ت", "تا", "نا", "تم")}
+        forms |= {past[:-1] + "ي" + s for s in ("ت", "نا", "تم")}
+    if present:
+        if not present.startswith("ي"):
+            raise DataError(f"present-tense form {present!r} must start with ي")
+        stem = present[1:]
+        for p in PRESENT_PREFIXES:
+            forms |= {p + stem + s for s in PRESENT_SUFFIXES}
+            if stem.endswith(("ي", "و", "ا")):  # defective: يرمي → يرمون
+                forms |= {p + stem[:-1] + s for s in ("ون", "وا", "ين", "ان")}
+    return {f for f in forms if len(f) >= 2}
+
+
+def _split_field(value: str) -> tuple[str, ...]:
+    return tuple(normalize(v) for v in value.split(",") if v.strip())
+
+
+@cache
+def load_entries() -> tuple[TriggerEntry, ...]:
+    text = files("hadath.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 7:
+            raise DataError(f"events/data/triggers.tsv line {n}: expected 7 tab-separated fields, got {len(parts)}")
+        etype, cameo, mode, kind, lemma, preps, flags = parts[:7]
+        if etype not in PLOVER_TYPES or kind not in KINDS or not cameo.isdigit():
+            raise DataError(f"events/data/triggers.tsv line {n}: bad type/kind/cameo {etype!r} {kind!r} {cameo!r}")
+        flagset = set(flags.split(",")) - {"", "-"}
+        out.append(TriggerEntry(etype, cameo, "" if mode == "-" else mode, kind, lemma.strip(),
+                                _split_field("" if preps == "-" else preps),
+                                "trans" in flagset, "recip" in flagset, n))
+    return tuple(out)
+
+
+def surface_phrases(entry: TriggerEntry) -> set[str]:
+    """The normalised phrases an entry matches (verbs conjugated)."""
+    words = entry.lemma.split()
+    head, rest = words[0], " ".join(normalize(w) for w in words[1:])
+    if "|" in head:
+        past, present = head.split("|", 1)
+        heads = conjugate(past, present)
+    else:
+        heads = {normalize(head)}
+    return {f"{h} {rest}".strip() for h in heads}
+
+
+@cache
+def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
+    """One PhraseMatcher over every surface form of every entry."""
+    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher()
+    for entry in load_entries():
+        for phrase in surface_phrases(entry):
+            matcher.add(phrase, entry)
+    return matcher

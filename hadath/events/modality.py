@@ -1,0 +1,96 @@
+"""Negation, modality and background of a trigger, from cue words around it.
+
+Cues live in `events/data/cues.tsv`. The result is one of:
+    asserted      the sentence reports the event as happening (coded);
+    negated       it did not happen (لم يلتق، عدم الانسحاب) or is denied (نفى…);
+    future        announced for later (سيزور، سوف، من المقرر، الأسبوع المقبل);
+    intent        wanted or possible (يعتزم، ينوي، قد);
+    conditional   إذا، لو، في حال;
+    question      هل … or a sentence ending in ؟;
+    background    history recalled (كان قد، or a year two or more years before
+                  the article's publication next to the trigger).
+Only `asserted` events count as events that happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from hadath.errors import DataError
+from hadath.lang.ar.normalize import normalize
+from hadath.lang.ar.phrases import PhraseMatcher
+from hadath.lang.ar.tokens import Token
+
+CLASSES = ("negation", "denial", "future", "future-time", "intent", "conditional", "question", "background")
+_YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    cls: str
+    window: int
+
+
+@cache
+def cue_matcher() -> PhraseMatcher[Cue]:
+    text = files("hadath.events").joinpath("data/cues.tsv").read_text(encoding="utf-8")
+    matcher: PhraseMatcher[Cue] = PhraseMatcher()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[1] not in CLASSES or not parts[2].isdigit():
+            raise DataError(f"events/data/cues.tsv line {n}: expected 'cue<TAB>class<TAB>window'")
+        matcher.add(normalize(parts[0]), Cue(parts[1], int(parts[2])))
+    return matcher
+
+
+def sentence_cues(tokens: Sequence[Token]) -> list[tuple[int, int, Cue]]:
+    """All cue matches of a sentence as (tok_start, tok_end, cue)."""
+    return [(m.tok_start, m.tok_end, m.payload) for m in cue_matcher().find_all(tokens)]
+
+
+def classify(
+    tokens: Sequence[Token],
+    cues: list[tuple[int, int, Cue]],
+    trig_start: int,
+    trig_end: int,
+    *,
+    prefix: str = "",
+    sentence_text: str = "",
+    published_year: int | None = None,
+) -> str:
+    """Modality of the trigger at tokens [trig_start, trig_end)."""
+    found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
+    if "future-time" in found:
+        found.add("future")
+    if "س" in prefix:
+        found.add("future")
+    if sentence_text.rstrip().endswith(("؟", "?")):
+        found.add("question")
+    if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):
+        found.add("background")
+    for cls in _PRECEDENCE:
+        if cls in found:
+            return "negated" if cls in ("negation", "denial") else cls
+    return "asserted"
+
+
+def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
+    if cue.window == 0:
+        return True
+    if cue.cls == "future-time":
+        return ts - cue.window <= s and e <= te + cue.window
+    return e <= ts and ts - e < cue.window
+
+
+def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int) -> bool:
+    for tok in tokens[max(0, ts - 4) : te + 4]:
+        if _YEAR.match(tok.norm) and int(tok.norm) <= year - 2:
+            return True
+    return False

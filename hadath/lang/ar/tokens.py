@@ -1,0 +1,124 @@
+"""Tokens with original character offsets, and clitic-stripped candidate forms.
+
+A token is a run of letters/digits (diacritics and tatweel included) in the
+cleaned article text. Its `norm` is `normalize(text)`. `candidates(norm)` lists
+the forms a dictionary lookup should try, least stripped first:
+
+    proclitics   و ف  (conjunctions), then ب ل ك (prepositions) or س (future,
+                 only before a present-tense prefix), then the article ال;
+                 ل + ال is written لل (للصين → ل + الصين);
+    enclitics    ه ها هما هم هن ك كما كم كن ي نا; a stem left ending in ت
+                 also yields ه (حكومته → حكومه, ta marbuta in matching form).
+
+Each candidate says how many normalised characters were stripped in front and
+behind, so a match can report the span of the stem inside the original token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hadath.lang.ar.normalize import DELETED_CHARS, normalize
+
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
+_PRESENT_PREFIX = "يتنا"
+MIN_STEM = 2
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    norm: str
+    start: int
+    end: int
+    index: int
+
+    def span_of(self, prefix_len: int, suffix_len: int) -> tuple[int, int]:
+        """Original offsets of the stem left after stripping `prefix_len` and
+        `suffix_len` normalised characters from this token."""
+        start = self.start + _orig_index(self.text, prefix_len)
+        end = self.end - _orig_index(self.text[::-1], suffix_len)
+        return start, max(end, start)
+
+
+@dataclass(slots=True, frozen=True)
+class Candidate:
+    stem: str
+    prefix: str  # normalised proclitics stripped ("" if none)
+    suffix: str  # normalised enclitic stripped ("" if none)
+
+
+def _orig_index(text: str, norm_chars: int) -> int:
+    """Index in `text` after `norm_chars` characters that survive normalisation."""
+    if norm_chars <= 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(text):
+        if ch not in DELETED_CHARS:
+            seen += 1
+            if seen == norm_chars:
+                return i + 1
+    return len(text)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of `text`; offsets are shifted by `offset` (a sentence's start)."""
+    return [
+        Token(m.group(), normalize(m.group()), m.start() + offset, m.end() + offset, i)
+        for i, m in enumerate(_TOKEN.finditer(text))
+    ]
+
+
+@lru_cache(maxsize=200_000)
+def candidates(norm: str) -> tuple[Candidate, ...]:
+    """Forms of a normalised token to look up, least stripped first."""
+    out: dict[str, Candidate] = {}
+    for prefix, rest in _proclitic_splits(norm):
+        _add(out, rest, prefix, "")
+        for suffix, stem in _enclitic_splits(rest):
+            _add(out, stem, prefix, suffix)
+    return tuple(out.values())
+
+
+def _add(out: dict[str, Candidate], stem: str, prefix: str, suffix: str) -> None:
+    if len(stem) >= MIN_STEM and stem not in out:
+        out[stem] = Candidate(stem, prefix, suffix)
+
+
+def _proclitic_splits(word: str) -> list[tuple[str, str]]:
+    splits = [("", word)]
+    for conj in ("",) + CONJUNCTIONS:
+        if conj and not (word.startswith(conj) and len(word) - 1 >= MIN_STEM):
+            continue
+        base = word[len(conj):]
+        if conj:
+            splits.append((conj, base))
+        for prep in PREPOSITIONS:
+            if base.startswith(prep + "ل") and prep == "ل" and len(base) > 3:
+                splits.append((conj + "ل", "ا" + base[1:]))  # للصين → الصين
+            elif base.startswith(prep) and len(base) - 1 >= MIN_STEM:
+                splits.append((conj + prep, base[1:]))
+        if base.startswith("س") and len(base) > 3 and base[1] in _PRESENT_PREFIX:
+            splits.append((conj + "س", base[1:]))
+    with_article = []
+    for prefix, rest in splits:
+        if rest.startswith("ال") and len(rest) - 2 >= MIN_STEM:
+            with_article.append((prefix + "ال", rest[2:]))
+    return splits + with_article
+
+
+def _enclitic_splits(word: str) -> list[tuple[str, str]]:
+    out = []
+    for enc in ENCLITICS:
+        if word.endswith(enc) and len(word) - len(enc) >= MIN_STEM + 1:
+            stem = word[: -len(enc)]
+            out.append((enc, stem))
+            if stem.endswith("ت"):
+                out.append((enc, stem[:-1] + "ه"))
+    return out
