@@ -6,10 +6,10 @@
 """
 
 from hadath.evaluate.gold import GoldEvent, read_corpus, read_gold
-from hadath.evaluate.gsr import evaluate_gsr, format_gsr_text
+from hadath.evaluate.gsr import evaluate_gsr, format_gsr
 from hadath.evaluate.score import PredEvent, Report, counted_events, evaluate, format_text, score
 
 __all__ = [
     "GoldEvent", "PredEvent", "Report", "counted_events", "evaluate", "evaluate_gsr",
-    "format_gsr_text", "format_text", "read_corpus", "read_gold", "score",
+    "format_gsr", "format_text", "read_corpus", "read_gold", "score",
 ]
