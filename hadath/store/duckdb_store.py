@@ -1,0 +1,367 @@
+"""DuckDB store of coded articles: one file, five tables, idempotent writes.
+
+Tables and their columns come from the schema lists in `hadath.records`
+(plus `RUN_COLUMNS` here): `articles` (key article_id), `events` (key
+event_id), `event_actors` (key event_id, role, position), `skipped` (key
+source) and `runs` (key run_id).
+
+Re-writing rule, per article id:
+  * not stored yet                      -> inserted;
+  * stored by the same or a newer coder -> left as it is (the write adds nothing);
+  * stored by an older coder_version    -> its article row, events and event
+    actors are deleted and the new coding is inserted, in the same transaction.
+Versions compare numerically part by part ("0.10.0" > "0.9.2").
+
+Every query binds its values as parameters; no value is ever formatted into SQL.
+DuckDB allows one writing process per file: a second one gets a StoreError.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from hadath import __version__
+from hadath.errors import StoreError
+from hadath.export.rows import (
+    article_row,
+    arrow_schema,
+    coder_version_of,
+    duckdb_type,
+    event_actor_rows,
+    event_rows,
+    skipped_row,
+)
+from hadath.records import (
+    ARTICLE_COLUMNS,
+    EVENT_ACTOR_COLUMNS,
+    EVENT_COLUMNS,
+    SKIPPED_COLUMNS,
+    CodedArticle,
+    Skipped,
+)
+
+RUN_COLUMNS: list[tuple[str, str]] = [
+    ("run_id", "string"),
+    ("started", "string"),  # ISO 8601 UTC
+    ("finished", "string"),  # null while running, or if the run died
+    ("processed", "int"),
+    ("skipped", "int"),
+    ("failed", "int"),
+    ("coder_version", "string"),
+]
+
+# table -> (columns, primary key)
+TABLES: dict[str, tuple[list[tuple[str, str]], tuple[str, ...]]] = {
+    "articles": (ARTICLE_COLUMNS, ("article_id",)),
+    "events": (EVENT_COLUMNS, ("event_id",)),
+    "event_actors": (EVENT_ACTOR_COLUMNS, ("event_id", "role", "position")),
+    "skipped": (SKIPPED_COLUMNS, ("source",)),
+    "runs": (RUN_COLUMNS, ("run_id",)),
+}
+
+# how each table is ordered when read back (stable exports)
+ORDER_BY = {
+    "articles": "article_id",
+    "events": "date NULLS LAST, article_id, sentence_index, trigger_start, event_id",
+    "event_actors": "event_id, role, position",
+    "skipped": "source",
+    "runs": "started, run_id",
+}
+
+
+def create_table_sql(table: str) -> str:
+    """The CREATE TABLE statement of a table, derived from its schema list."""
+    columns, key = TABLES[table]
+    cols = ", ".join(f'"{name}" {duckdb_type(logical)}' for name, logical in columns)
+    keys = ", ".join(f'"{k}"' for k in key)
+    return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({keys}))"
+
+
+def column_list(table: str) -> str:
+    return ", ".join(f'"{name}"' for name, _ in TABLES[table][0])
+
+
+def version_key(version: str | None) -> tuple:
+    """Sort key of a version string: numeric parts compare as numbers."""
+    parts = re.split(r"[.\-+]", version or "")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _open_error(path: str, exc: Exception) -> StoreError:
+    message = str(exc).lower()
+    if "conflicting lock" in message or "could not set lock" in message:
+        return StoreError(
+            f"database is locked by another hadath process: {path} ({exc}). "
+            "Wait for that process to finish, or write to another database file."
+        )
+    return StoreError(f"cannot open database {path}: {exc}")
+
+
+class DuckStore:
+    """A DuckDB database of coded articles. Use as a context manager.
+
+    Example:
+        with DuckStore("hadath.duckdb") as store:
+            store.write(coded_articles)
+            rows = store.query_events(actor="EGY", event_type="CONSULT")
+    """
+
+    def __init__(self, path: str | Path = "hadath.duckdb", read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}: check the path, or write coded articles to it first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise _open_error(self.path, exc) from exc
+        try:
+            if not read_only:
+                self._create_tables()
+            self._check_schema()
+        except StoreError:
+            self.con.close()  # do not keep the file locked
+            raise
+
+    # --- lifecycle ------------------------------------------------------------
+
+    def __enter__(self) -> DuckStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _sql(self, sql: str, params: list | None = None) -> duckdb.DuckDBPyConnection:
+        try:
+            return self.con.execute(sql, params or [])
+        except duckdb.Error as exc:
+            raise StoreError(f"database {self.path}: {exc}") from exc
+
+    def _create_tables(self) -> None:
+        for table in TABLES:
+            self._sql(create_table_sql(table))
+
+    def _check_schema(self) -> None:
+        for table, (columns, _) in TABLES.items():
+            found = [r[0] for r in self._sql(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table]).fetchall()]
+            if found and found != [name for name, _ in columns]:
+                raise StoreError(
+                    f"database {self.path}: table {table} has columns {found}, this hadath expects "
+                    f"{[n for n, _ in columns]}; export it with the hadath that wrote it, or use a new file"
+                )
+
+    # --- writing ----------------------------------------------------------------
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows (schema-ordered dicts) in one statement; existing keys are kept."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        try:
+            batch = pa.Table.from_pylist(rows, schema=arrow_schema(TABLES[table][0]))
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            raise StoreError(f"a {table} row does not fit the schema: {exc}") from exc
+        self.con.register("_hadath_batch", batch)
+        self._sql(f"INSERT OR IGNORE INTO {table} ({column_list(table)}) SELECT * FROM _hadath_batch")
+        self.con.unregister("_hadath_batch")
+
+    def stored_versions(self, ids: Iterable[str]) -> dict[str, str]:
+        """article_id -> coder_version of those ids that are stored."""
+        rows = self._sql(
+            "SELECT article_id, coder_version FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(ids)]).fetchall()
+        return dict(rows)
+
+    def _to_write(self, coded_articles: list[CodedArticle]) -> tuple[list[CodedArticle], list[str]]:
+        """The articles to insert, and the stored ids they replace (older coder)."""
+        newest: dict[str, CodedArticle] = {}
+        for c in coded_articles:
+            old = newest.get(c.article.id)
+            if old is None or version_key(coder_version_of(c)) > version_key(coder_version_of(old)):
+                newest[c.article.id] = c
+        stored = self.stored_versions(newest)
+        todo = [c for i, c in newest.items()
+                if i not in stored or version_key(coder_version_of(c)) > version_key(stored[i])]
+        return todo, [c.article.id for c in todo if c.article.id in stored]
+
+    def _delete_articles(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        in_ids = "IN (SELECT unnest(?::VARCHAR[]))"
+        self._sql(f"DELETE FROM event_actors WHERE event_id IN (SELECT event_id FROM events WHERE article_id {in_ids})",
+                  [ids])
+        self._sql(f"DELETE FROM events WHERE article_id {in_ids}", [ids])
+        self._sql(f"DELETE FROM articles WHERE article_id {in_ids}", [ids])
+
+    def write(self, coded_articles: Iterable[CodedArticle]) -> int:
+        """Write a batch in one transaction; returns how many articles were inserted or replaced."""
+        with self._transaction():
+            todo, replaced = self._to_write(list(coded_articles))
+            self._delete_articles(replaced)
+            self._insert("articles", [article_row(c) for c in todo])
+            self._insert("events", [r for c in todo for r in event_rows(c)])
+            self._insert("event_actors", [r for c in todo for r in event_actor_rows(c)])
+        return len(todo)
+
+    def add_skipped(self, skipped: Iterable[Skipped]) -> None:
+        """Record inputs that were not coded; a source already recorded is kept as it is."""
+        with self._transaction():
+            self._insert("skipped", [skipped_row(s) for s in skipped])
+
+    def start_run(self, coder_version: str = __version__) -> str:
+        """Record the start of a run; returns its id for `finish_run`."""
+        run_id = uuid.uuid4().hex[:16]
+        self._sql(f"INSERT INTO runs ({column_list('runs')}) VALUES (?, ?, NULL, 0, 0, 0, ?)",
+                  [run_id, _now(), coder_version])
+        return run_id
+
+    def finish_run(self, run_id: str, processed: int, skipped: int, failed: int) -> None:
+        self._sql("UPDATE runs SET finished = ?, processed = ?, skipped = ?, failed = ? WHERE run_id = ?",
+                  [_now(), int(processed), int(skipped), int(failed), run_id])
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self)
+
+    # --- reading ----------------------------------------------------------------
+
+    def has_article(self, article_id: str, coder_version: str | None = None) -> bool:
+        return bool(self.known_ids([article_id], coder_version))
+
+    def known_ids(self, ids: Iterable[str], coder_version: str | None = None) -> set[str]:
+        """Those of `ids` whose article is stored (to skip them on resume).
+
+        With `coder_version`, only articles coded by that version or a newer one
+        count: older codings are worth coding again (and `write` replaces them).
+        """
+        stored = self.stored_versions(ids)
+        if coder_version is None:
+            return set(stored)
+        floor = version_key(coder_version)
+        return {i for i, v in stored.items() if version_key(v) >= floor}
+
+    def counts(self) -> dict[str, int]:
+        return {t: self._sql(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+    def query_events(
+        self, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
+        since: str | None = None, until: str | None = None, outlet: str | None = None,
+        text: str | None = None, quad_class: int | None = None, limit: int = 100, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Events matching every filter given, as flat rows (EVENT_COLUMNS keys).
+
+        actor / recipient: a code (`EGY`) or code-sector (`EGY-GOV`) of any of the
+        event's actors / recipients; since / until: inclusive YYYY-MM-DD bounds on
+        the event date; text: a substring of the sentence; event_type: PLOVER type.
+        """
+        where, params = _filters(actor, recipient, event_type, since, until, outlet, text, quad_class)
+        sql = (f"SELECT {column_list('events')} FROM events e WHERE {where} "
+               f"ORDER BY {ORDER_BY['events']} LIMIT ? OFFSET ?")
+        cur = self._sql(sql, params + [_count("limit", limit), _count("offset", offset)])
+        names = [name for name, _ in EVENT_COLUMNS]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def batches(self, table: str = "events", batch_size: int = 10_000) -> Iterator[list[dict[str, Any]]]:
+        """All rows of a table, in a stable order, a list of at most `batch_size` rows at a time."""
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; tables: {', '.join(TABLES)}")
+        cursor = self.con.cursor()  # its own connection: other queries may run between batches
+        try:
+            reader = cursor.sql(f"SELECT {column_list(table)} FROM {table} ORDER BY {ORDER_BY[table]}")
+            for batch in reader.to_arrow_reader(batch_size):
+                yield batch.to_pylist()
+        except duckdb.Error as exc:
+            raise StoreError(f"database {self.path}: {exc}") from exc
+        finally:
+            cursor.close()
+
+    def rows_where_in(self, table: str, column: str, values: list[str]) -> list[dict[str, Any]]:
+        """Rows of `table` whose `column` is one of `values` (both names checked against the schema)."""
+        names = [name for name, _ in TABLES[table][0]]
+        if column not in names:
+            raise StoreError(f"table {table} has no column {column!r}")
+        cur = self._sql(f'SELECT {column_list(table)} FROM {table} WHERE "{column}" IN (SELECT unnest(?::VARCHAR[]))',
+                        [values])
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+class _Transaction:
+    """BEGIN … COMMIT, or ROLLBACK and a StoreError."""
+
+    def __init__(self, store: DuckStore):
+        self.store = store
+
+    def __enter__(self) -> None:
+        self.store._sql("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> None:
+        if exc_type is None:
+            self.store._sql("COMMIT")
+            return
+        self.store.con.rollback()
+
+
+def _count(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise StoreError(f"{name} must be a whole number >= 0, not {value!r}")
+    return value
+
+
+def _quad(value: Any) -> int:
+    if isinstance(value, bool) or value not in (1, 2, 3, 4):
+        raise StoreError(f"quad_class must be 1, 2, 3 or 4, not {value!r}")
+    return int(value)
+
+
+def _date(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise StoreError(f"{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
+    return value
+
+
+_ACTOR_MATCH = ("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id AND a.role = ? "
+                "AND (a.code = ? OR a.code || '-' || a.sector = ?))")
+
+
+def _filters(actor, recipient, event_type, since, until, outlet, text, quad_class) -> tuple[str, list]:
+    """The WHERE clause (placeholders only) and its parameters."""
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if actor is not None:
+        add(_ACTOR_MATCH, "actor", str(actor), str(actor))
+    if recipient is not None:
+        add(_ACTOR_MATCH, "recipient", str(recipient), str(recipient))
+    if event_type is not None:
+        add("e.event_type = ?", str(event_type).upper())
+    if since is not None:
+        add("substr(e.date, 1, 10) >= ?", _date("since", since))
+    if until is not None:
+        add("substr(e.date, 1, 10) <= ?", _date("until", until))
+    if outlet is not None:
+        add("e.outlet = ?", str(outlet))
+    if text is not None:
+        add("strpos(e.sentence, ?) > 0", str(text))
+    if quad_class is not None:
+        add("e.quad_class = ?", _quad(quad_class))
+    return " AND ".join(clauses), params

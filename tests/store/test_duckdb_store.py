@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from hadath_samples import article_one, article_two, coded
+
+from hadath.errors import StoreError
+from hadath.records import Skipped
+from hadath.store import TABLES, DuckStore
+from hadath.store.duckdb_store import create_table_sql, version_key
+
+EXPECTED_COUNTS = {"articles": 3, "events": 3, "event_actors": 5, "skipped": 0, "runs": 0}
+
+
+def columns_of(store: DuckStore, table: str) -> list[tuple[str, str]]:
+    return store.con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table]).fetchall()
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_table_columns_are_derived_from_the_schema_list(store, table):
+    columns, _ = TABLES[table]
+    assert [name for name, _ in columns_of(store, table)] == [name for name, _ in columns]
+
+
+def test_event_table_types_follow_logical_types(store):
+    types = dict(columns_of(store, "events"))
+    assert (types["quad_class"], types["goldstein"], types["negated"], types["casualties"]) == (
+        "BIGINT", "DOUBLE", "BOOLEAN", "VARCHAR")
+
+
+@pytest.mark.parametrize("table, key", [("articles", '"article_id"'), ("events", '"event_id"'),
+                                        ("event_actors", '"event_id", "role", "position"'), ("skipped", '"source"')])
+def test_primary_keys_are_declared(table, key):
+    assert f"PRIMARY KEY ({key})" in create_table_sql(table)
+
+
+def test_write_stores_every_table(store):
+    assert store.counts() == EXPECTED_COUNTS
+
+
+def test_rewriting_the_same_articles_adds_nothing(store, samples):
+    assert store.write(samples) == 0
+    assert store.write([article_one()]) == 0
+    assert store.counts() == EXPECTED_COUNTS
+
+
+def test_duplicates_inside_one_batch_are_written_once():
+    with DuckStore(":memory:") as s:
+        assert s.write([article_two(), article_two()]) == 1
+        assert s.counts()["events"] == 1
+
+
+def test_newer_coder_version_replaces_the_articles_events(store):
+    newer = article_one("0.10.0")
+    newer.events = newer.events[:1]
+    newer.events[0].event_type = "AGREE"
+    newer.events[0].id = ""
+    newer.events[0].__post_init__()
+    assert store.write([newer]) == 1
+    rows = store.query_events(outlet="صحيفة الغد")
+    assert [(r["event_type"], r["coder_version"]) for r in rows] == [("AGREE", "0.10.0")]
+    assert store.counts()["events"] == 2
+    assert store.counts()["event_actors"] == 4  # the old events' actors went with them
+
+
+def test_newer_coder_version_with_the_same_event_ids_replaces_them(store):
+    assert store.write([article_one("0.2.0")]) == 1
+    assert store.counts() == EXPECTED_COUNTS
+    assert {r["coder_version"] for r in store.query_events(outlet="صحيفة الغد")} == {"0.2.0"}
+
+
+def test_known_ids_with_a_coder_version_leaves_out_older_codings(store):
+    store.write([article_one("0.3.0")])
+    one, two = article_one().article.id, article_two().article.id
+    assert store.known_ids([one, two], coder_version="0.3.0") == {one}
+    assert store.has_article(two, coder_version="0.1.0")
+
+
+def test_older_coder_version_does_not_replace(store):
+    assert store.write([article_one("0.0.9")]) == 0
+    assert {r["coder_version"] for r in store.query_events()} == {"0.1.0"}
+
+
+@pytest.mark.parametrize("older, newer", [("0.1.0", "0.1.1"), ("0.9.0", "0.10.0"), ("0.1", "0.1.0"),
+                                          ("1.0.0", "2.0.0")])
+def test_versions_compare_numerically(older, newer):
+    assert version_key(older) < version_key(newer)
+
+
+def test_has_article_and_known_ids(store):
+    one = article_one().article.id
+    assert store.has_article(one)
+    assert not store.has_article("0000000000000000")
+    assert store.known_ids([one, "nope", article_two().article.id]) == {one, article_two().article.id}
+    assert store.known_ids([]) == set()
+
+
+def test_add_skipped_is_idempotent_by_source(store):
+    items = [Skipped("in.jsonl:3", "empty", "no text"), Skipped("in.jsonl:9", "not-arabic", "النص ليس عربيا")]
+    store.add_skipped(items)
+    store.add_skipped(items + [Skipped("in.jsonl:3", "binary", "changed reason")])
+    assert store.counts()["skipped"] == 2
+    assert store.con.execute("SELECT reason FROM skipped WHERE source = 'in.jsonl:3'").fetchone() == ("empty",)
+
+
+def test_runs_are_started_and_finished(store):
+    run = store.start_run()
+    store.finish_run(run, processed=3, skipped=1, failed=0)
+    row = store.con.execute("SELECT processed, skipped, failed, finished IS NOT NULL FROM runs").fetchone()
+    assert row == (3, 1, 0, True)
+
+
+def test_a_failing_batch_writes_nothing():
+    bad = article_two()
+    bad.events[0].trigger_start = "not a number"
+    with DuckStore(":memory:") as s, pytest.raises(StoreError, match="does not fit the schema"):
+        s.write([article_one(), bad])
+    with DuckStore(":memory:") as s:
+        with pytest.raises(StoreError):
+            s.write([article_one(), bad])
+        assert s.counts() == {t: 0 for t in TABLES}
+
+
+# --- queries ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("filters, expected_types", [
+    ({}, ["CONSULT", "ACCUSE", "ASSAULT"]),
+    ({"actor": "ZMB"}, ["CONSULT", "ASSAULT"]),
+    ({"actor": "ZMB-MIL"}, ["ASSAULT"]),  # the second of a compound actor
+    ({"recipient": "KLD"}, ["CONSULT"]),
+    ({"recipient": "KLD-GOV"}, ["CONSULT"]),
+    ({"event_type": "accuse"}, ["ACCUSE"]),
+    ({"since": "2024-03-05"}, ["ACCUSE", "ASSAULT"]),
+    ({"until": "2024-03-05"}, ["CONSULT", "ACCUSE"]),
+    ({"since": "2024-03-05", "until": "2024-03-05"}, ["ACCUSE"]),
+    ({"outlet": "وكالة الأنباء"}, ["ASSAULT"]),
+    ({"text": "القافلة"}, ["ACCUSE"]),
+    ({"text": "%"}, []),  # no LIKE wildcards
+    ({"quad_class": 4}, ["ASSAULT"]),
+    ({"limit": 1}, ["CONSULT"]),
+    ({"limit": 2, "offset": 1}, ["ACCUSE", "ASSAULT"]),
+])
+def test_query_events_filters(shared_store, filters, expected_types):
+    assert [r["event_type"] for r in shared_store.query_events(**filters)] == expected_types
+
+
+def test_query_events_returns_flat_rows(shared_store):
+    row = shared_store.query_events(event_type="ASSAULT")[0]
+    assert row["source_code"] == "ZMB" and row["target_code"] is None
+    assert row["casualties"] == '{"killed": 3}'
+    assert row["sentence"].startswith("وقتل ثلاثة")
+
+
+INJECTIONS = [
+    "'; DROP TABLE events; --",
+    "ZMB' OR '1'='1",
+    "\" OR 1=1 --",
+    "1); DELETE FROM articles; --",
+    "%' UNION SELECT * FROM articles --",
+    "زمبرا'; DROP TABLE event_actors; --",
+]
+TEXT_FILTERS = ["actor", "recipient", "event_type", "outlet", "text"]
+
+
+@pytest.mark.parametrize("attack", INJECTIONS)
+@pytest.mark.parametrize("name", TEXT_FILTERS)
+def test_sql_injection_through_text_filters_matches_nothing(shared_store, name, attack):
+    assert shared_store.query_events(**{name: attack}) == []
+    assert shared_store.counts() == EXPECTED_COUNTS
+
+
+@pytest.mark.parametrize("attack", INJECTIONS + [True, -1, 2.5])
+@pytest.mark.parametrize("name", ["since", "until", "quad_class", "limit", "offset"])
+def test_sql_injection_through_number_filters_is_refused(shared_store, name, attack):
+    with pytest.raises(StoreError, match=name):
+        shared_store.query_events(**{name: attack})
+    assert shared_store.counts() == EXPECTED_COUNTS
+
+
+# --- opening ----------------------------------------------------------------------
+
+def test_a_second_writer_gets_a_clear_lock_error(tmp_path):
+    path = tmp_path / "locked.duckdb"
+    holder = textwrap.dedent(f"""
+        import sys, duckdb
+        con = duckdb.connect({str(path)!r})
+        print("ready", flush=True)
+        sys.stdin.read()
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="database is locked by another hadath process"):
+            DuckStore(path)
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+    with DuckStore(path) as s:  # usable again once the other process is gone
+        assert s.counts()["events"] == 0
+
+
+def test_store_persists_on_disk_and_reopens_read_only(tmp_path, samples):
+    path = tmp_path / "h.duckdb"
+    with DuckStore(path) as s:
+        s.write(samples)
+    with DuckStore(path, read_only=True) as s:
+        assert s.counts() == EXPECTED_COUNTS
+        with pytest.raises(StoreError):
+            s.write([coded(["خبر جديد لم يخزن بعد."], [])])
+
+
+def test_read_only_on_a_missing_file_says_so(tmp_path):
+    with pytest.raises(StoreError, match="no database at"):
+        DuckStore(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_a_database_with_another_schema_is_refused(tmp_path):
+    path = tmp_path / "old.duckdb"
+    import duckdb
+
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE events (event_id VARCHAR PRIMARY KEY, old_column VARCHAR)")
+    with pytest.raises(StoreError, match="table events has columns"):
+        DuckStore(path)
