@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from hadath import __version__
 from hadath.pipeline import code_article
 from hadath.records import Article, CodedArticle, Skipped
 
@@ -52,6 +53,7 @@ def ingest(items: Iterable[Article | Skipped], store, *, workers: int = 1, batch
     """Code and store every new article of `items`; count the rest."""
     summary = RunSummary()
     seen: set[str] = set()
+    run_id = store.start_run()
     pool = mp.get_context("fork").Pool(workers) if workers > 1 else None
     try:
         for batch in _batches(iter(items), batch_size):
@@ -65,13 +67,14 @@ def ingest(items: Iterable[Article | Skipped], store, *, workers: int = 1, batch
         if pool:
             pool.close()
             pool.join()
+    store.finish_run(run_id, summary.processed, summary.skipped, summary.failed)
     return summary
 
 
 def _select(batch: list, store, summary: RunSummary, seen: set[str]) -> list[Article]:
     skipped = [b for b in batch if isinstance(b, Skipped)]
     articles = [b for b in batch if isinstance(b, Article)]
-    known = store.known_ids([a.id for a in articles])
+    known = store.known_ids([a.id for a in articles], coder_version=__version__)
     todo = []
     for a in articles:
         if a.id in known:

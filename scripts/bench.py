@@ -1,0 +1,190 @@
+"""Throughput and memory benchmark (`make bench`) -> docs/benchmarks.md.
+
+Each measurement runs in its own subprocess so peak RSS is its own. Corpora are
+built in a temporary folder from ../shared/data/ant/ant_sample.jsonl (1,800
+articles): a 20,000-article JSONL (articles repeated with a numbered line so each
+text is new), the same wrapped in HTML pages, and in a WARC file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HTML = ("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>{title}</title>"
+        "</head><body><nav><a href=\"/\">الرئيسية</a> <a href=\"/world\">العالم</a></nav><article><h1>{title}</h1>"
+        "{paras}</article><footer>جميع الحقوق محفوظة</footer></body></html>")
+
+
+def build(ant: Path, tmp: Path, n: int) -> dict[str, Path]:
+    rows = [json.loads(line) for line in ant.open(encoding="utf-8")]
+    jsonl, html_dir, warc = tmp / f"text{n}.jsonl", tmp / f"html{n}", tmp / f"pages{n}.warc.gz"
+    html_dir.mkdir()
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with jsonl.open("w", encoding="utf-8") as out, warc.open("wb") as wf:
+        writer = WARCWriter(wf, gzip=True)
+        for i in range(n):
+            r = dict(rows[i % len(rows)])
+            if i >= len(rows):
+                r["text"] = f"{r['text']}\n(نسخة {i})"
+                r["id"] = f"{r['id']}-{i}"
+            out.write(json.dumps({k: r[k] for k in ("id", "url", "title", "date", "text")}, ensure_ascii=False) + "\n")
+            paras = "".join(f"<p>{p}</p>" for p in r["text"].split("\n") if p.strip())
+            page = HTML.format(title=r["title"], paras=paras).encode("utf-8")
+            (html_dir / f"{i:06d}.html").write_bytes(page)
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.org/a/{i}", "response",
+                                                          payload=io.BytesIO(page),
+                                                          http_headers=headers))
+    return {"jsonl": jsonl, "html": html_dir, "warc": warc}
+
+
+# --- measurements, each run in a child process --------------------------------
+
+def m_text(path: str, limit: int) -> dict:
+    from hadath.ingest import iter_inputs
+    from hadath.pipeline import code_article
+
+    items = [a for a in iter_inputs([path]) if hasattr(a, "text")][:limit]
+    mb = sum(len(a.text.encode()) for a in items) / 1e6
+    t = time.perf_counter()
+    items = [a for a in iter_inputs([path]) if hasattr(a, "text")][:limit]  # reading + langid timed too
+    n_sent = sum(len(code_article(a).sentences) for a in items)
+    secs = time.perf_counter() - t
+    return {"articles": len(items), "seconds": secs, "mb": mb, "sentences": n_sent}
+
+
+def m_trafilatura(path: str, limit: int) -> dict:
+    import trafilatura
+
+    pages = sorted(Path(path).iterdir())[:limit]
+    htmls = [p.read_text(encoding="utf-8") for p in pages]
+    t = time.perf_counter()
+    for h in htmls:
+        trafilatura.extract(h, include_comments=False, favor_precision=True)
+    return {"articles": len(htmls), "seconds": time.perf_counter() - t,
+            "mb": sum(len(h.encode()) for h in htmls) / 1e6}
+
+
+def m_html(path: str, limit: int) -> dict:
+    from hadath.ingest import article_from_html
+    from hadath.pipeline import code_article
+
+    pages = sorted(Path(path).iterdir())[:limit]
+    htmls = [p.read_text(encoding="utf-8") for p in pages]
+    t = time.perf_counter()
+    for h in htmls:
+        code_article(article_from_html(h))
+    return {"articles": len(htmls), "seconds": time.perf_counter() - t,
+            "mb": sum(len(h.encode()) for h in htmls) / 1e6}
+
+
+def m_ingest(path: str, workers: int) -> dict:
+    from hadath.ingest import iter_inputs
+    from hadath.jobs import ingest
+    from hadath.store.duckdb_store import DuckStore
+
+    db = Path(tempfile.mkdtemp()) / "bench.duckdb"
+    t = time.perf_counter()
+    with DuckStore(str(db)) as store:
+        s = ingest(iter_inputs([path]), store, workers=workers, batch_size=500)
+    return {"articles": s.processed, "seconds": time.perf_counter() - t, "events": s.events,
+            "skipped": s.skipped, "mb": Path(path).stat().st_size / 1e6 if Path(path).is_file() else 0}
+
+
+MEASURES = {"text": m_text, "trafilatura": m_trafilatura, "html": m_html, "ingest": m_ingest}
+
+
+def child(name: str, arg: str, num: int) -> dict:
+    out = MEASURES[name](arg, num)
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return out
+
+
+def run(name: str, arg, num: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", name, str(arg), str(num)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def rate(r: dict) -> str:
+    return f"{r['articles'] / r['seconds']:.0f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--out", default="docs/benchmarks.md")
+    ap.add_argument("--big", type=int, default=20_000)
+    ap.add_argument("--child", nargs=3)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], args.child[1], int(args.child[2]))))
+        return
+    ant = Path(args.shared) / "data/ant/ant_sample.jsonl"
+    if not ant.is_file():
+        sys.exit(f"benchmark needs {ant} (the shared ANT sample); absent here")
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        (tmp / "s").mkdir()
+        (tmp / "b").mkdir()
+        small, big = build(ant, tmp / "s", 2000), build(ant, tmp / "b", args.big)
+        results = {
+            "text_1800": run("text", ant, 1800),
+            "trafilatura_2000": run("trafilatura", small["html"], 2000),
+            "html_2000": run("html", small["html"], 2000),
+            "ingest_text_2000_w1": run("ingest", small["jsonl"], 1),
+            "ingest_text_big_w1": run("ingest", big["jsonl"], 1),
+            "ingest_text_big_w2": run("ingest", big["jsonl"], 2),
+            "ingest_warc_2000_w1": run("ingest", small["warc"], 1),
+        }
+    Path(args.out).write_text(report(results, args.big), encoding="utf-8")
+    print(Path(args.out).read_text(encoding="utf-8"))
+
+
+def report(r: dict, big: int) -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    t, tr, h = r["text_1800"], r["trafilatura_2000"], r["html_2000"]
+    w1, w2 = r["ingest_text_big_w1"], r["ingest_text_big_w2"]
+    lines = [
+        "# Benchmarks", "",
+        f"Measured {dt.date.today().isoformat()} by `make bench` (scripts/bench.py) on {cpu}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}. Each row is its own process.", "",
+        "| measurement | articles | seconds | articles/s | MB/s | peak RSS MB |", "|---|---|---|---|---|---|",
+    ]
+    for key, v in r.items():
+        mbps = f"{v['mb'] / v['seconds']:.2f}" if v.get("mb") else "-"
+        rss = max(v["peak_rss_mb"], v.get("peak_rss_children_mb", 0))
+        lines.append(f"| {key} | {v['articles']} | {v['seconds']:.1f} | {rate(v)} | {mbps} | {rss:.0f} |")
+    lines += [
+        "", "## Against the targets", "",
+        f"- Text input, language id included, one core (`text_1800`, reading + langid + coding): "
+        f"**{rate(t)} articles/s**, {t['sentences'] / t['seconds']:.0f} sentences/s (target ≥ 300 articles/s).",
+        f"- HTML path ÷ trafilatura alone on the same 2,000 pages: "
+        f"**{h['seconds'] / tr['seconds']:.2f}×** (target ≤ 3.5×).",
+        f"- 2 workers ÷ 1 worker, {big:,} articles into DuckDB: **{(w2['articles'] / w2['seconds']) / (w1['articles'] / w1['seconds']):.2f}×** (target ≥ 1.7×).",
+        f"- Peak RSS, ingest of 2,000 vs {big:,} articles (1 worker): "
+        f"{r['ingest_text_2000_w1']['peak_rss_mb']:.0f} MB vs {w1['peak_rss_mb']:.0f} MB (target ≤ 1 GB, no growth).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
