@@ -27,7 +27,7 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
     for sentence in sentences:
         text = article.text[sentence.start : sentence.end]
         tokens = tokenize(text, sentence.start)
-        found = resolver.find(tokens)
+        found = resolver.find(tokens, article.text)
         mentions.extend(found)
         events.extend(coder.code(sentence, text, tokens, found))
     return CodedArticle(article, sentences, events, mentions)

@@ -1,55 +1,67 @@
 """Source and target of a trigger, from the actor mentions of its sentence.
 
-Rules, in order (the one that fired is recorded in `Event.rule`):
+Rules (the ones that fired are recorded in `Event.rule`):
 
 target
-  prep        an actor after the trigger introduced by one of the entry's (or
-              the type's default) prepositions: مع، على، ضد، إلى، لـ، بـ …
-  object      transitive verb: the actor after the source (اتهم X Y, استقبل X Y)
-  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، قصف X)
-  pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the
-              two sides (الجانبان): source = first, target = second
+  passive     an ASSAULT/COERCE verb followed by a number (قتل ثلاثة أشخاص،
+              اعتقل 20 ناشطا): the people after it are the target
+  prep        an actor after the trigger introduced by one of the entry's (or the
+              type's default) prepositions, as a proclitic (لروسيا) or a word up
+              to two tokens before it (مع نظيره الروسي، بجهود الحكومة اللبنانية)
+  object      transitive verb: the actor right after the subject (اتهم X Y), or
+              right after the verb when the subject stands before it
+  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X)
+  pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
+              sides (الجانبان): source = first, target = second
 source
   vso         verb trigger followed by its subject (أدانت الخارجية الروسية …)
   genitive    noun trigger followed by its agent (زيارة الرئيس …)
   before      the nearest actor before the trigger that is not the object of a
               preposition (SVO order, topics, "قال X إن Y …")
-  carried     no actor in a sentence that begins with a verb: the source of the
-              previous event in the article (a dropped subject: وأكد …)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hadath.events.lexicon import TriggerEntry
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import Token
 from hadath.records import ActorMention
 
 PREP_WORDS = frozenset(normalize(w) for w in (
-    "مع", "على", "ضد", "إلى", "الى", "من", "عن", "في", "بين", "لدى", "عند", "تجاه", "حول", "نحو", "أمام", "بحق", "عبر",
+    "مع", "على", "ضد", "إلى", "من", "عن", "في", "بين", "لدى", "عند", "تجاه", "حول", "نحو", "أمام", "بحق", "عبر",
+    "لصالح", "بشأن", "إزاء",
 ))
 DEFAULT_TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "AGREE": ("مع", "ل"),
-    "CONSULT": ("مع", "الى", "ل"),
+    "CONSULT": ("مع", "الي", "ل"),
     "SUPPORT": ("ل", "ب"),
     "CONCEDE": ("ل",),
-    "COOPERATE": ("مع", "ل", "الى"),
-    "AID": ("الى", "ل"),
-    "RETREAT": ("من",),
+    "COOPERATE": ("مع", "ل", "الي"),
+    "AID": ("الي", "ل", "علي"),
+    "RETREAT": ("من", "عن"),
     "REQUEST": ("من", "ل"),
-    "ACCUSE": ("ب", "ضد", "على"),
+    "ACCUSE": ("ب", "ضد", "علي"),
     "REJECT": (),
     "THREATEN": ("ب", "ضد"),
-    "PROTEST": ("ضد", "على"),
-    "SANCTION": ("على", "ضد"),
-    "MOBILIZE": ("ضد", "على"),
-    "COERCE": ("على", "ضد", "بحق"),
-    "ASSAULT": ("على", "ضد", "في"),
+    "PROTEST": ("ضد", "علي", "امام"),
+    "SANCTION": ("علي", "ضد"),
+    "MOBILIZE": ("ضد", "علي"),
+    "COERCE": ("علي", "ضد", "بحق"),
+    "ASSAULT": ("علي", "ضد", "في"),
 }
 PATIENT_GENITIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
-MAX_GAP = 6  # tokens between trigger and a preposition-introduced target
+PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
+NUMBER_WORDS = frozenset(normalize(w) for w in (
+    "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "آلاف", "ألف", "مئة",
+    "مائة", "اثنين", "اثنان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرين", "ثلاثين",
+    "العشرات", "المئات", "الآلاف", "عدد", "عددا", "نحو", "حوالي", "أكثر", "قرابة",
+))
+_DIGITS = re.compile(r"^\d+$")
+MAX_GAP = 8  # tokens between trigger and a preposition-introduced target
 
 
 @dataclass(slots=True)
@@ -59,15 +71,29 @@ class Assignment:
     rule: str
 
 
-def governing_prep(tokens: Sequence[Token], m: ActorMention) -> str:
-    """The preposition governing a mention: a proclitic (لـ بـ) or the word before."""
+def _stripped_prefix(tokens: Sequence[Token], m: ActorMention) -> str:
     tok = tokens[m.tok_start]
-    clitic = normalize(tok.text[: max(0, m.start - tok.start)])
-    clitic = clitic.lstrip("وف")
+    return normalize(tok.text[: max(0, m.start - tok.start)]).lstrip("وف")
+
+
+def governing_prep(tokens: Sequence[Token], m: ActorMention, floor: int = 0) -> str:
+    """The preposition governing a mention: its proclitic (لـ بـ), a preposition
+    word right before it, or one two tokens before it with a head noun between
+    (مع نظيره الروسي، بجهود الحكومة). `floor`: do not look before this token."""
+    clitic = _stripped_prefix(tokens, m)
     if clitic.startswith(("ل", "ب", "ك")):
         return clitic[0]
-    if m.tok_start > 0 and tokens[m.tok_start - 1].norm.lstrip("و") in PREP_WORDS:
-        return tokens[m.tok_start - 1].norm.lstrip("و")
+    for back in (1, 2):
+        j = m.tok_start - back
+        if j < floor:
+            break
+        word = tokens[j].norm
+        if word.startswith("و") and word[1:] in PREP_WORDS:
+            word = word[1:]
+        if word in PREP_WORDS:
+            return word
+        if back == 2 and word[:1] in ("ب", "ل") and len(word) > 3:
+            return word[0]
     return ""
 
 
@@ -88,55 +114,63 @@ def coordinated(tokens: Sequence[Token], mentions: list[ActorMention], i: int) -
     return group
 
 
-def assign(
-    tokens: Sequence[Token],
-    mentions: list[ActorMention],
-    trig_start: int,
-    trig_end: int,
-    *,
-    event_type: str,
-    kind: str,
-    target_preps: tuple[str, ...],
-    transitive: bool,
-    reciprocal: bool,
-    lemma: str,
-    patient_nouns: frozenset[str] = frozenset(),
-) -> Assignment:
-    preps = target_preps or DEFAULT_TARGET_PREPS.get(event_type, ())
+def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: int, trig_end: int,
+           entry: TriggerEntry, clause: list[int] | None = None,
+           self_reference: list[ActorMention] | None = None) -> Assignment:
+    """`self_reference`: the actor that بلاده/بلادها in this clause refers to."""
+    """Source and target of the trigger at tokens [trig_start, trig_end)."""
+    preps = entry.target_preps or DEFAULT_TARGET_PREPS.get(entry.event_type, ())
+    same = (lambda k: True) if clause is None else \
+        (lambda k: clause[mentions[k].tok_start] == clause[min(trig_start, len(clause) - 1)])
     after = [k for k, m in enumerate(mentions) if m.tok_start >= trig_end]
     before = [k for k, m in enumerate(mentions) if m.tok_end <= trig_start]
-    rules = []
+    rules: list[str] = []
+    source_idx = target_idx = None
 
-    target_idx = _prep_target(tokens, mentions, after, trig_end, preps)
-    if target_idx is not None:
-        rules.append("target:prep")
+    if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
+            and _is_number(tokens[trig_end]) and after and mentions[after[0]].tok_start - trig_end <= 2:
+        target_idx = after[0]
+        rules.append("target:passive")
+    if target_idx is None:
+        target_idx = _prep_target(tokens, mentions, after, trig_end, preps)
+        if target_idx is not None:
+            rules.append("target:prep")
 
-    source_idx = None
-    if after and mentions[after[0]].tok_start - trig_end <= 1 and not governing_prep(tokens, mentions[after[0]]):
-        first_after = after[0]
-        if kind == "noun" and (event_type in PATIENT_GENITIVE_TYPES or normalize(lemma) in patient_nouns):
+    first = after[0] if after else None
+    if first is not None and first != target_idx and mentions[first].tok_start - trig_end <= 1 \
+            and not governing_prep(tokens, mentions[first], trig_end):
+        if entry.kind == "noun" and (entry.patient or entry.event_type in PATIENT_GENITIVE_TYPES):
             if target_idx is None:
-                target_idx, _ = first_after, rules.append("target:genitive")
-        elif first_after != target_idx:
-            source_idx = first_after
-            rules.append("source:vso" if kind != "noun" else "source:genitive")
-            if transitive and target_idx is None:
-                nxt = [k for k in after if k > first_after and k not in coordinated(tokens, mentions, first_after)]
-                if nxt and not governing_prep(tokens, mentions[nxt[0]]) \
-                        and mentions[nxt[0]].tok_start - mentions[first_after].tok_end <= 2:
-                    target_idx = nxt[0]
+                target_idx = first
+                rules.append("target:genitive")
+        elif "target:passive" not in rules:
+            source_idx = first
+            rules.append("source:vso" if entry.kind != "noun" else "source:genitive")
+            if entry.transitive and target_idx is None:
+                target_idx = _object_after(tokens, mentions, after, first)
+                if target_idx is not None:
                     rules.append("target:object")
     if source_idx is None:
-        free = [k for k in before if not governing_prep(tokens, mentions[k])]
+        free = [k for k in before if same(k) and not governing_prep(tokens, mentions[k])]
+        if not free and not self_reference:
+            free = [k for k in before if not governing_prep(tokens, mentions[k])]
         if free:
             source_idx = _group_head(tokens, mentions, free[-1])
             rules.append("source:before")
     source = _group(tokens, mentions, source_idx)
+    if not source and self_reference:
+        source = self_reference
+        rules.append("source:self-reference")
+    if target_idx is None and entry.kind == "noun":
+        exclude = set(coordinated(tokens, mentions, source_idx)) if source_idx is not None else set()
+        target_idx = prep_before(tokens, mentions, [k for k in before if same(k)], trig_start, preps, exclude)
+        if target_idx is not None:
+            rules.append("target:prep-before")
     target = [mentions[target_idx]] if target_idx is not None else []
-    if not target and len(source) >= 2 and (reciprocal or source[0].rule == "two-sides"):
+    if not target and len(source) >= 2 and (entry.reciprocal or source[0].rule == "two-sides"):
         source, target = source[:1], source[1:2]
         rules.append("pair")
-    if not target and transitive and source_idx is not None and source_idx < trig_start and kind != "noun":
+    if not target and entry.transitive and source_idx is not None and mentions[source_idx].tok_end <= trig_start:
         obj = [k for k in after if mentions[k].tok_start - trig_end <= 1 and not governing_prep(tokens, mentions[k])]
         if obj:
             target = [mentions[obj[0]]]
@@ -144,14 +178,60 @@ def assign(
     return Assignment(source, target, ",".join(rules))
 
 
+def _is_number(tok: Token) -> bool:
+    return bool(_DIGITS.match(tok.norm)) or tok.norm in NUMBER_WORDS
+
+
 def _prep_target(tokens, mentions, after, trig_end, preps) -> int | None:
+    """The first mention introduced by a target preposition after the trigger:
+    governed directly (لروسيا، مع نظيره الروسي) or through a head noun that
+    carries the preposition (بالمبادرة السعودية، بجهود الحكومة اللبنانية)."""
     for k in after:
         m = mentions[k]
         if m.tok_start - trig_end > MAX_GAP:
-            return None
-        prep = governing_prep(tokens, m)
+            break
+        prep = governing_prep(tokens, m, trig_end)
         if prep and prep in preps:
             return k
+    for j in range(trig_end, min(trig_end + MAX_GAP, len(tokens))):
+        prep = _head_prep(tokens[j])
+        if prep and prep in preps:
+            nxt = [k for k in after if j < mentions[k].tok_start <= j + 2]
+            if nxt:
+                return nxt[0]
+    return None
+
+
+def _head_prep(tok: Token) -> str:
+    """ب or ل carried by a definite or construct head noun (بالمبادرة، بجهود)."""
+    word = tok.norm.lstrip("وف") if len(tok.norm) > 4 else tok.norm
+    if word[:1] in ("ب", "ل") and (word[1:3] == "ال" or word[:2] == "لل" or len(word) >= 5):
+        return word[0]
+    return ""
+
+
+def prep_before(tokens, mentions, before, trig_start, preps, exclude) -> int | None:
+    """A target introduced by a preposition before a noun trigger in its clause
+    (وصل إلى طهران في زيارة، عقد مع نظيره محادثات)."""
+    for k in reversed(before):
+        if k in exclude or trig_start - mentions[k].tok_end > MAX_GAP:
+            continue
+        prep = governing_prep(tokens, mentions[k])
+        if prep and prep in preps and prep not in ("ل", "ب"):
+            return k
+    return None
+
+
+def _object_after(tokens, mentions, after, subject: int) -> int | None:
+    group = coordinated(tokens, mentions, subject)
+    for k in after:
+        if k in group or k <= subject:
+            continue
+        m = mentions[k]
+        if m.tok_start - mentions[group[-1]].tok_end > 2:
+            return None
+        prep = governing_prep(tokens, m, mentions[group[-1]].tok_end)
+        return k if prep in ("", "ل") else None
     return None
 
 

@@ -17,7 +17,8 @@ from functools import cache
 from importlib.resources import files
 
 from hadath.events.arguments import assign
-from hadath.events.lexicon import TriggerEntry, trigger_matcher
+from hadath.events.clauses import clause_ids
+from hadath.events.lexicon import TriggerEntry, expand_phrase, trigger_matcher
 from hadath.events.modality import classify, sentence_cues
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
@@ -40,7 +41,8 @@ def blocker_matcher() -> PhraseMatcher[str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             phrase, _, reason = line.partition("\t")
-            matcher.add(normalize(phrase), reason or "blocked")
+            for surface in expand_phrase(phrase.strip()):
+                matcher.add(surface, reason or "blocked")
     return matcher
 
 
@@ -71,41 +73,47 @@ class ArticleCoder:
         for m in mentions:
             if m.code and m.kind != "igo" and len(m.code) == 3:
                 self.ctx.countries[m.code] += 1
-        triggers = _triggers(tokens, mentions)
+        triggers, mentions = _triggers(tokens, mentions)
         if not triggers:
             return []
+        clause = clause_ids(tokens, sentence_text, sentence.start,
+                            joined_verbs={t.tok_start for t in triggers if _joined(t) and _is_verb(t.payload)},
+                            joined_nouns={t.tok_start for t in triggers if _joined(t) and not _is_verb(t.payload)})
         cues = sentence_cues(tokens)
         events = []
-        for match in triggers:
-            event = self._event(sentence, sentence_text, tokens, mentions, match, cues)
+        for match in _heads(triggers, clause):
+            event = self._event(sentence, sentence_text, tokens, mentions, match, cues, clause)
+            if event is not None and event.actors:
+                self.ctx.last_source = event.actors
             if event is not None and (self.include_all or event.modality == "asserted"):
                 events.append(event)
-        if events and events[0].actors:
-            self.ctx.last_source = events[0].actors
         return _dedupe(events)
 
-    def _event(self, sentence, sentence_text, tokens, mentions, match: PhraseMatch[TriggerEntry], cues) -> Event | None:
+    def _event(self, sentence, sentence_text, tokens, mentions, match: PhraseMatch[TriggerEntry], cues,
+               clause) -> Event | None:
         entry = match.payload
         modality = classify(tokens, cues, match.tok_start, match.tok_end, prefix=match.first.prefix,
-                            sentence_text=sentence_text, published_year=self.ctx.published_year)
+                            sentence_text=sentence_text, published_year=self.ctx.published_year, clause=clause)
         etype = entry.event_type
         if modality == "negated" and not self.include_all:
             return None
-        args = assign(tokens, mentions, match.tok_start, match.tok_end, event_type=etype, kind=entry.kind,
-                      target_preps=entry.target_preps, transitive=entry.transitive,
-                      reciprocal=entry.reciprocal, lemma=entry.lemma)
+        args = assign(tokens, mentions, match.tok_start, match.tok_end, entry, clause,
+                      self_reference=self._self_reference(tokens, clause, match.tok_start))
         source, target, rule = args.source, args.target, args.rule
-        if not source and match.tok_start <= 1 and entry.kind != "noun" and self.ctx.last_source:
+        if not source and _opens_clause(match, clause) and not _is_noun(entry) and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
+        if entry.needs_target and not target:
+            return None
         if modality in ("future", "intent") and _is_statement(tokens, match.tok_start):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]
         target = [self._fill_country(m) for m in target]
-        if source and target and source[0].code == target[0].code and source[0].sector == target[0].sector \
-                and source[0].start == target[0].start:
+        if source and target and source[0].start == target[0].start and source[0].rule != "two-sides":
             target = []
+        if not target and source and _domestic(etype, entry, source[0]):
+            target, rule = [source[0]], rule + ",target:domestic"
         info = ontology_type(etype)
-        cameo = entry.cameo if etype == entry.event_type else info.cameo_root
+        cameo = entry.cameo if etype == entry.event_type else info.cameo_root + "0"
         return Event(
             article_id=self.ctx.article_id, sentence_index=sentence.index,
             sentence_start=sentence.start, sentence_end=sentence.end,
@@ -119,6 +127,14 @@ class ArticleCoder:
             lexicon_entry=entry.ref, rule=rule.strip(","),
         )
 
+    def _self_reference(self, tokens, clause, trig_start) -> list[ActorMention] | None:
+        """بلاده/بلادها ('his/her country') before the trigger in its clause → the
+        speaker last coded in the article."""
+        for tok in tokens[:trig_start]:
+            if clause[tok.index] == clause[trig_start] and tok.norm.lstrip("وفبل") in SELF_REFERENCE:
+                return self.ctx.last_source or None
+        return None
+
     def _fill_country(self, m: ActorMention) -> ActorMention:
         if m.code:
             return m
@@ -129,14 +145,67 @@ class ArticleCoder:
                             m.rule + "+context-country", m.tok_start, m.tok_end)
 
 
-def _triggers(tokens: Sequence[Token], mentions: list[ActorMention]) -> list[PhraseMatch[TriggerEntry]]:
-    inside = set()
+def _triggers(tokens: Sequence[Token], mentions: list[ActorMention]
+              ) -> tuple[list[PhraseMatch[TriggerEntry]], list[ActorMention]]:
+    """Trigger matches outside actor names and blockers. A trigger wins over an
+    office word with no country that overlaps it (قطع العلاقات الدبلوماسية)."""
+    named, blocked = set(), set()
     for m in mentions:
-        inside.update(range(m.tok_start, m.tok_end))
+        if m.code or m.kind != "office":
+            named.update(range(m.tok_start, m.tok_end))
     for b in blocker_matcher().find_all(tokens):
-        inside.update(range(b.tok_start, b.tok_end))
-    return [t for t in trigger_matcher().find_all(tokens)
-            if not any(i in inside for i in range(t.tok_start, t.tok_end))]
+        blocked.update(range(b.tok_start, b.tok_end))
+    found = [t for t in trigger_matcher().find_all(tokens)
+             if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))]
+    covered = {i for t in found for i in range(t.tok_start, t.tok_end)}
+    kept = [m for m in mentions if not any(i in covered for i in range(m.tok_start, m.tok_end))]
+    return found, kept
+
+
+COMPLEMENT_GAP = 8  # tokens: a trigger this close after another in the same clause is its complement
+
+
+def _heads(triggers: list[PhraseMatch[TriggerEntry]], clause: list[int]) -> list[PhraseMatch[TriggerEntry]]:
+    """Drop triggers that are complements of an earlier trigger in the same clause
+    (طالب بالإفراج، أدان الهجوم، دعا إلى وقف، اعتذر عن الهجوم)."""
+    heads, prev = [], None
+    for t in triggers:
+        if prev is not None and clause[t.tok_start] == clause[prev.tok_end - 1] \
+                and t.tok_start - prev.tok_end <= COMPLEMENT_GAP:
+            prev = t
+            continue
+        heads.append(t)
+        prev = t
+    return heads
+
+
+def _is_verb(entry: TriggerEntry) -> bool:
+    return "|" in entry.lemma.split()[0]
+
+
+def _is_noun(entry: TriggerEntry) -> bool:
+    return not _is_verb(entry)
+
+
+def _joined(match: PhraseMatch) -> bool:
+    return match.first.prefix[:1] in ("و", "ف")
+
+
+def _opens_clause(match: PhraseMatch, clause: list[int]) -> bool:
+    i = match.tok_start
+    return i == 0 or clause[i - 1] != clause[i]
+
+
+SELF_REFERENCE = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلادهم", "بلادنا", "حكومته", "حكومتها"))
+DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
+
+
+def _domestic(etype: str, entry: TriggerEntry, source: ActorMention) -> bool:
+    """An authority acting on its own people with no other target named (guide:
+    COERCE EGY→EGY; investigations)."""
+    if source.sector not in DOMESTIC_SECTORS or len(source.code) != 3:
+        return False
+    return etype == "COERCE" or (etype == "ACCUSE" and entry.mode == "investigate")
 
 
 _SPEECH = frozenset(normalize(w) for w in (

@@ -18,12 +18,14 @@ from importlib.resources import files
 from hadath.errors import DataError
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatcher
+from hadath.lang.ar.tokens import Candidate
 from hadath.ontology import PLOVER_TYPES
 
 PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن")
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase")
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ class TriggerEntry:
     transitive: bool  # a direct object may be the target
     reciprocal: bool  # X and Y do it together (meet, agree): source = first, target = second
     line: int
+    patient: bool = False  # a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن)
+    needs_target: bool = False  # only an event when someone is addressed (نفى → REJECT)
 
     @property
     def ref(self) -> str:
@@ -56,8 +60,8 @@ def conjugate(past: str, present: str) -> set[str]:
         stem = present[1:]
         for p in PRESENT_PREFIXES:
             forms |= {p + stem + s for s in PRESENT_SUFFIXES}
-            if stem.endswith(("ي", "و", "ا")):  # defective: يرمي → يرمون
-                forms |= {p + stem[:-1] + s for s in ("ون", "وا", "ين", "ان")}
+            if stem.endswith(("ي", "و", "ا")):  # defective: يرمي → يرمون، لم يلتق
+                forms |= {p + stem[:-1] + s for s in ("", "ون", "وا", "ين", "ان")}
     return {f for f in forms if len(f) >= 2}
 
 
@@ -79,15 +83,24 @@ def load_entries() -> tuple[TriggerEntry, ...]:
         if etype not in PLOVER_TYPES or kind not in KINDS or not cameo.isdigit():
             raise DataError(f"events/data/triggers.tsv line {n}: bad type/kind/cameo {etype!r} {kind!r} {cameo!r}")
         flagset = set(flags.split(",")) - {"", "-"}
+        unknown = flagset - FLAGS
+        if unknown:
+            raise DataError(f"events/data/triggers.tsv line {n}: unknown flags {sorted(unknown)}; known: {sorted(FLAGS)}")
         out.append(TriggerEntry(etype, cameo, "" if mode == "-" else mode, kind, lemma.strip(),
                                 _split_field("" if preps == "-" else preps),
-                                "trans" in flagset, "recip" in flagset, n))
+                                "trans" in flagset, "recip" in flagset, n,
+                                "patient" in flagset, "needtgt" in flagset))
     return tuple(out)
 
 
 def surface_phrases(entry: TriggerEntry) -> set[str]:
     """The normalised phrases an entry matches (verbs conjugated)."""
-    words = entry.lemma.split()
+    return expand_phrase(entry.lemma)
+
+
+def expand_phrase(lemma: str) -> set[str]:
+    """Normalised surface phrases of a lemma whose first word may be `past|present`."""
+    words = lemma.split()
     head, rest = words[0], " ".join(normalize(w) for w in words[1:])
     if "|" in head:
         past, present = head.split("|", 1)
@@ -97,10 +110,18 @@ def surface_phrases(entry: TriggerEntry) -> set[str]:
     return {f"{h} {rest}".strip() for h in heads}
 
 
+def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
+    """Verbs take only و ف س ل in front (never ال، بـ، كـ); nouns never take س."""
+    prefix = cand.prefix.lstrip("وف")
+    if "|" in entry.lemma.split()[0]:
+        return prefix in ("", "س", "ل")
+    return not prefix.startswith("س")
+
+
 @cache
 def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
     """One PhraseMatcher over every surface form of every entry."""
-    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher()
+    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(accept=clitics_fit)
     for entry in load_entries():
         for phrase in surface_phrases(entry):
             matcher.add(phrase, entry)

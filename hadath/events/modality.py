@@ -25,7 +25,8 @@ from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.lang.ar.tokens import Token
 
-CLASSES = ("negation", "denial", "future", "future-time", "intent", "conditional", "question", "background")
+CLAUSE_NEGATION = 8
+CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent")
 
@@ -64,9 +65,16 @@ def classify(
     prefix: str = "",
     sentence_text: str = "",
     published_year: int | None = None,
+    clause: list[int] | None = None,
 ) -> str:
-    """Modality of the trigger at tokens [trig_start, trig_end)."""
+    """Modality of the trigger at tokens [trig_start, trig_end).
+
+    A negation cue also reaches a trigger further on in the same clause (لن
+    تشارك فرنسا في المناورات), up to CLAUSE_NEGATION tokens away."""
     found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
+    if clause is not None and any(c.cls == "negation" and e <= trig_start and trig_start - e < CLAUSE_NEGATION
+                                  and clause[s] == clause[trig_start] for s, e, c in cues):
+        found.add("negation")
     if "future-time" in found:
         found.add("future")
     if "س" in prefix:

@@ -9,7 +9,7 @@ greedy from left to right, longest phrase first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -31,8 +31,12 @@ class PhraseMatch(Generic[P]):
 
 
 class PhraseMatcher(Generic[P]):
-    def __init__(self, entries: Iterable[tuple[str, P]] = ()):
+    def __init__(self, entries: Iterable[tuple[str, P]] = (),
+                 accept: Callable[[Candidate, P], bool] | None = None):
+        """`accept(candidate, payload)` may refuse a first-word stripping for an
+        entry (e.g. a verb must not be found behind the article ال)."""
         self._index: dict[str, list[tuple[tuple[str, ...], P, str]]] = {}
+        self._accept = accept
         self._sorted = True
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -66,6 +70,8 @@ class PhraseMatcher(Generic[P]):
                 n = len(rest)
                 if best is not None and n + 1 <= best.tok_end - best.tok_start:
                     break
+                if self._accept is not None and not self._accept(cand, payload):
+                    continue
                 if i + n < len(tokens) and _rest_matches(tokens, i + 1, rest):
                     best = self._make(tokens, i, n, payload, phrase, cand)
                     break
