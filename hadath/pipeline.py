@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from hadath.actors import ActorResolver
 from hadath.events.coder import ArticleCoder
+from hadath.events.consolidate import consolidate
 from hadath.lang.ar.sentences import split_sentences
 from hadath.lang.ar.tokens import tokenize
 from hadath.records import Article, CodedArticle
@@ -22,7 +23,7 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
     """
     sentences = split_sentences(article.text)
     resolver = ActorResolver(article.published)
-    coder = ArticleCoder(article.id, article.published, include_all=include_all)
+    coder = ArticleCoder(article.id, article.published, include_all=include_all, text=article.text)
     events, mentions = [], []
     for sentence in sentences:
         text = article.text[sentence.start : sentence.end]
@@ -30,4 +31,7 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
         found = resolver.find(tokens, article.text)
         mentions.extend(found)
         events.extend(coder.code(sentence, text, tokens, found))
+    headline_end = sentences[0].end if sentences else 0
+    if not include_all:
+        events = consolidate(events, mentions, headline_end)
     return CodedArticle(article, sentences, events, mentions)

@@ -117,50 +117,56 @@ def coordinated(tokens: Sequence[Token], mentions: list[ActorMention], i: int) -
 def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: int, trig_end: int,
            entry: TriggerEntry, clause: list[int] | None = None,
            self_reference: list[ActorMention] | None = None) -> Assignment:
-    """`self_reference`: the actor that بلاده/بلادها in this clause refers to."""
-    """Source and target of the trigger at tokens [trig_start, trig_end)."""
-    preps = entry.target_preps or DEFAULT_TARGET_PREPS.get(entry.event_type, ())
-    same = (lambda k: True) if clause is None else \
-        (lambda k: clause[mentions[k].tok_start] == clause[min(trig_start, len(clause) - 1)])
+    """Source and target of the trigger at tokens [trig_start, trig_end).
+
+    `self_reference`: the actor that بلاده/بلادها in this clause refers to."""
+    preps = set(entry.target_preps) | set(DEFAULT_TARGET_PREPS.get(entry.event_type, ()))
+    here = clause[min(trig_start, len(clause) - 1)] if clause else 0
+    same = (lambda k: True) if clause is None else (lambda k: clause[mentions[k].tok_start] == here)
     after = [k for k, m in enumerate(mentions) if m.tok_start >= trig_end]
     before = [k for k, m in enumerate(mentions) if m.tok_end <= trig_start]
+    free_before = [k for k in before if same(k) and not governing_prep(tokens, mentions[k])]
     rules: list[str] = []
     source_idx = target_idx = None
-
-    if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
-            and _is_number(tokens[trig_end]) and after and mentions[after[0]].tok_start - trig_end <= 2:
-        target_idx = after[0]
-        rules.append("target:passive")
-    if target_idx is None:
-        target_idx = _prep_target(tokens, mentions, after, trig_end, preps)
-        if target_idx is not None:
-            rules.append("target:prep")
+    patient_noun = entry.kind == "noun" and (entry.patient or entry.event_type in PATIENT_GENITIVE_TYPES)
 
     first = after[0] if after else None
-    if first is not None and first != target_idx and mentions[first].tok_start - trig_end <= 1 \
-            and not governing_prep(tokens, mentions[first], trig_end):
-        if entry.kind == "noun" and (entry.patient or entry.event_type in PATIENT_GENITIVE_TYPES):
-            if target_idx is None:
-                target_idx = first
-                rules.append("target:genitive")
-        elif "target:passive" not in rules:
-            source_idx = first
-            rules.append("source:vso" if entry.kind != "noun" else "source:genitive")
-            if entry.transitive and target_idx is None:
-                target_idx = _object_after(tokens, mentions, after, first)
-                if target_idx is not None:
-                    rules.append("target:object")
-    if source_idx is None:
-        free = [k for k in before if same(k) and not governing_prep(tokens, mentions[k])]
-        if not free and not self_reference:
-            free = [k for k in before if not governing_prep(tokens, mentions[k])]
-        if free:
-            source_idx = _group_head(tokens, mentions, free[-1])
+    first_free = first is not None and mentions[first].tok_start - trig_end <= 1 \
+        and not governing_prep(tokens, mentions[first], trig_end)
+    if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
+            and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
+        target_idx = first
+        rules.append("target:passive")
+    elif free_before and entry.kind != "noun" and trig_start - mentions[free_before[-1]].tok_end <= 1:
+        source_idx = _group_head(tokens, mentions, free_before[-1])
+        rules.append("source:svo")
+        if entry.transitive and first_free:
+            target_idx = first
+            rules.append("target:object")
+    elif first_free and patient_noun:
+        target_idx = first
+        rules.append("target:genitive")
+    elif first_free:
+        source_idx = first
+        rules.append("source:vso" if entry.kind != "noun" else "source:genitive")
+        if entry.transitive:
+            target_idx = _object_after(tokens, mentions, after, first)
+            if target_idx is not None:
+                rules.append("target:object")
+    if source_idx is None and "target:passive" not in rules:
+        candidates = free_before or ([] if self_reference else
+                                     [k for k in before if not governing_prep(tokens, mentions[k])])
+        if candidates:
+            source_idx = _group_head(tokens, mentions, candidates[-1])
             rules.append("source:before")
     source = _group(tokens, mentions, source_idx)
-    if not source and self_reference:
+    if not source and self_reference and "target:passive" not in rules:
         source = self_reference
         rules.append("source:self-reference")
+    if target_idx is None:
+        target_idx = _prep_target(tokens, mentions, [k for k in after if k != source_idx], trig_end, preps)
+        if target_idx is not None:
+            rules.append("target:prep")
     if target_idx is None and entry.kind == "noun":
         exclude = set(coordinated(tokens, mentions, source_idx)) if source_idx is not None else set()
         target_idx = prep_before(tokens, mentions, [k for k in before if same(k)], trig_start, preps, exclude)
@@ -170,11 +176,6 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     if not target and len(source) >= 2 and (entry.reciprocal or source[0].rule == "two-sides"):
         source, target = source[:1], source[1:2]
         rules.append("pair")
-    if not target and entry.transitive and source_idx is not None and mentions[source_idx].tok_end <= trig_start:
-        obj = [k for k in after if mentions[k].tok_start - trig_end <= 1 and not governing_prep(tokens, mentions[k])]
-        if obj:
-            target = [mentions[obj[0]]]
-            rules.append("target:object")
     return Assignment(source, target, ",".join(rules))
 
 

@@ -18,6 +18,7 @@ from importlib.resources import files
 
 from hadath.events.arguments import assign
 from hadath.events.clauses import clause_ids
+from hadath.events.mentions import join_office_mentions
 from hadath.events.lexicon import TriggerEntry, expand_phrase, trigger_matcher
 from hadath.events.modality import classify, sentence_cues
 from hadath.lang.ar.normalize import normalize
@@ -62,10 +63,12 @@ class CoderContext:
 
 
 class ArticleCoder:
-    def __init__(self, article_id: str, published: str | None = None, include_all: bool = False):
+    def __init__(self, article_id: str, published: str | None = None, include_all: bool = False,
+                 text: str = ""):
         year = int(published[:4]) if published and published[:4].isdigit() else None
         self.ctx = CoderContext(article_id, year, published[:10] if published else None)
         self.include_all = include_all
+        self.text = text  # the article text the offsets point into
 
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
              mentions: list[ActorMention]) -> list[Event]:
@@ -76,6 +79,7 @@ class ArticleCoder:
         triggers, mentions = _triggers(tokens, mentions)
         if not triggers:
             return []
+        mentions = join_office_mentions(tokens, mentions, self.text)
         clause = clause_ids(tokens, sentence_text, sentence.start,
                             joined_verbs={t.tok_start for t in triggers if _joined(t) and _is_verb(t.payload)},
                             joined_nouns={t.tok_start for t in triggers if _joined(t) and not _is_verb(t.payload)})

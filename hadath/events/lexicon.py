@@ -60,8 +60,10 @@ def conjugate(past: str, present: str) -> set[str]:
         stem = present[1:]
         for p in PRESENT_PREFIXES:
             forms |= {p + stem + s for s in PRESENT_SUFFIXES}
-            if stem.endswith(("ي", "و", "ا")):  # defective: يرمي → يرمون، لم يلتق
-                forms |= {p + stem[:-1] + s for s in ("", "ون", "وا", "ين", "ان")}
+            if stem.endswith(("ي", "و", "ا")):  # defective: يرمي → يرمون؛ jussive لم يلتق
+                forms |= {p + stem[:-1] + s for s in ("ون", "وا", "ين", "ان")}
+                if p != "ا" and len(stem) >= 3:
+                    forms.add(p + stem[:-1])
     return {f for f in forms if len(f) >= 2}
 
 

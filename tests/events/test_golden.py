@@ -16,8 +16,9 @@ PUBLISHED = "2024-06-15"
 def _cases():
     for n, line in enumerate(GOLDEN.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
-            expected, sentence = line.split("\t")
-            yield pytest.param(expected, sentence, id=f"line{n}-{expected[:30]}")
+            expected, sentence, *gap = line.split("\t")
+            marks = [pytest.mark.xfail(reason=gap[0], strict=True)] if gap else []
+            yield pytest.param(expected, sentence, id=f"line{n}-{expected[:30]}", marks=marks)
 
 
 def _parse(expected: str) -> set[tuple[str, str, str]]:
@@ -53,3 +54,8 @@ def test_golden_suite_is_large_and_covers_every_type():
     assert len(CASES) >= 80
     assert types == set(PLOVER_TYPES)
     assert sum(e == "NONE" for e in expected) >= 15
+
+
+def test_known_gaps_stay_a_minority():
+    gaps = [c for c in CASES if c.marks]
+    assert len(gaps) <= len(CASES) // 5

@@ -1,0 +1,81 @@
+"""Article-level pass over the events of one article.
+
+Arabic news often names the party acted on once, in the headline or lead, and
+leaves it implicit afterwards. After every sentence is coded:
+
+  context target   an event with a source but no target takes the article's most
+                   salient actor other than its source (rule `target:context`);
+                   when the article names no other actor and the source is an
+                   authority (GOV COP JUD MIL LEG), the source's own country (a domestic event, as the annotation guide codes
+                   arrests or investigations of one's own people);
+  no actors        an event with neither source nor target is dropped (it cannot
+                   be event data: nobody did it to anybody);
+  subsumed         an event that says less than another event of the same type
+                   in the article (a missing side, or a context target where a
+                   sentence names the target) is dropped: it is a repeated
+                   mention of the same event.
+
+Salience counts each country or international body named in the article,
+the headline (first sentence) counting double.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from hadath.records import ActorMention, Event
+
+CONTEXT_PENALTY = 0.15
+NO_CONTEXT_TYPES = frozenset({"PROTEST", "MOBILIZE"})  # often have no one acted on
+DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL", "LEG"})
+
+
+def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
+    counts: Counter = Counter()
+    for m in mentions:
+        if m.code:
+            counts[m.code] += 2 if m.start < headline_end else 1
+    return counts
+
+
+def consolidate(events: list[Event], mentions: list[ActorMention], headline_end: int = 0) -> list[Event]:
+    counts = salience(mentions, headline_end)
+    filled = [_with_context_target(e, counts) for e in events]
+    coded = [e for e in filled if e.actors or e.recipients]
+    return _drop_subsumed(coded)
+
+
+def _with_context_target(event: Event, counts: Counter) -> Event:
+    if event.recipients or not event.actors or event.event_type in NO_CONTEXT_TYPES:
+        return event
+    source = event.actors[0]
+    others = [(n, code) for code, n in counts.most_common() if code != source.code]
+    if others:
+        code = others[0][1]
+        target = ActorMention("", -1, -1, code, None, "", "context", code, "context")
+    elif len(source.code) == 3 and source.sector in DOMESTIC_SECTORS:
+        target = ActorMention("", -1, -1, source.code, None, source.name_en, "context", source.code, "domestic")
+    else:
+        return event
+    return replace(event, recipients=[target], rule=f"{event.rule},target:context".strip(","),
+                   confidence=round(max(0.05, event.confidence - CONTEXT_PENALTY), 2))
+
+
+def _key(e: Event) -> tuple[str, str, str]:
+    return (e.event_type, e.source.code if e.source else "", e.target.code if e.target else "")
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    explicit = {_key(e) for e in events if "target:context" not in e.rule}
+    sources = {(t, s) for t, s, _ in explicit if s}
+    targets = {(t, g) for t, _, g in explicit if g}
+    out = []
+    for e in events:
+        t, s, g = _key(e)
+        if "target:context" in e.rule and ((t, s) in sources or (t, s, g) in explicit):
+            continue
+        if not s and (t, g) in {(tt, gg) for tt, ss, gg in explicit if ss}:
+            continue
+        out.append(e)
+    return out
