@@ -197,3 +197,16 @@ def _following_forms(norm: str) -> frozenset[str]:
 def matcher() -> GazetteerMatcher:
     """The one matcher of all actor phrases (built on first use)."""
     return GazetteerMatcher(group_by_phrase(all_entries()).items())
+
+
+@cache
+def code_names() -> dict[str, str]:
+    """English name of every state and international code (for glosses)."""
+    names = {row["iso3"]: row["name_en"] for row in read_tsv("countries.tsv")}
+    for row in read_tsv("organizations.tsv"):
+        names.setdefault(row["code"], row["name_en"])  # the first row of a code names it
+    return names
+
+
+def code_name(code: str) -> str:
+    return code_names().get(code, code)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from hadath.actors.gazetteer import code_name
 from hadath.records import ActorMention, Event
 
 CONTEXT_PENALTY = 0.15
@@ -53,7 +54,7 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
     others = [(n, code) for code, n in counts.most_common() if code != source.code]
     if others:
         code = others[0][1]
-        target = ActorMention("", -1, -1, code, None, "", "context", code, "context")
+        target = ActorMention("", -1, -1, code, None, code_name(code), "context", code, "context")
     elif len(source.code) == 3 and source.sector in DOMESTIC_SECTORS:
         target = ActorMention("", -1, -1, source.code, None, source.name_en, "context", source.code, "domestic")
     else:
