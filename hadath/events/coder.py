@@ -19,7 +19,7 @@ from importlib.resources import files
 from hadath.events.arguments import assign
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
-from hadath.events.lexicon import TriggerEntry, expand_phrase, trigger_matcher
+from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, trigger_matcher
 from hadath.events.modality import classify, sentence_cues
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
@@ -86,6 +86,8 @@ class ArticleCoder:
         cues = sentence_cues(tokens)
         events = []
         for match in _heads(triggers, clause):
+            if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
+                continue
             event = self._event(sentence, sentence_text, tokens, mentions, match, cues, clause)
             if event is not None and event.actors:
                 self.ctx.last_source = event.actors
@@ -153,14 +155,16 @@ def _triggers(tokens: Sequence[Token], mentions: list[ActorMention]
               ) -> tuple[list[PhraseMatch[TriggerEntry]], list[ActorMention]]:
     """Trigger matches outside actor names and blockers. A trigger wins over an
     office word with no country that overlaps it (قطع العلاقات الدبلوماسية)."""
+    found = trigger_matcher().find_all(tokens)
+    if not found:
+        return [], mentions
     named, blocked = set(), set()
     for m in mentions:
         if m.code or m.kind != "office":
             named.update(range(m.tok_start, m.tok_end))
     for b in blocker_matcher().find_all(tokens):
         blocked.update(range(b.tok_start, b.tok_end))
-    found = [t for t in trigger_matcher().find_all(tokens)
-             if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))]
+    found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))]
     covered = {i for t in found for i in range(t.tok_start, t.tok_end)}
     kept = [m for m in mentions if not any(i in covered for i in range(m.tok_start, m.tok_end))]
     return found, kept
@@ -181,6 +185,33 @@ def _heads(triggers: list[PhraseMatch[TriggerEntry]], clause: list[int]) -> list
         heads.append(t)
         prev = t
     return heads
+
+
+def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
+    """A definite noun of an incident (الهجوم، الاغتيال، للتفجير) refers back to an event
+    the text has already introduced, or to one it discusses rather than reports;
+    the report itself comes with a verb or an indefinite noun. Not coded."""
+    entry = match.payload
+    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES and "ال" in match.first.prefix
+
+
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
+               "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ")
+LIGHT_VERB_WINDOW = 5
+
+
+@cache
+def light_verb_forms() -> frozenset[str]:
+    return frozenset(f for lemma in LIGHT_VERBS for f in conjugate(*lemma.split("|")))
+
+
+def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseMatch) -> bool:
+    """شن الجيش الهجوم، ألقت الشرطة القبض: the definite noun is the event itself."""
+    forms = light_verb_forms()
+    start = max(0, match.tok_start - LIGHT_VERB_WINDOW)
+    return any(clause[t.index] == clause[match.tok_start] and t.norm.lstrip("وف") in forms
+               for t in tokens[start:match.tok_start])
 
 
 def _is_verb(entry: TriggerEntry) -> bool:

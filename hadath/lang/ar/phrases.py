@@ -17,6 +17,7 @@ from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import Candidate, Token, candidates
 
 P = TypeVar("P")
+MEMO_LIMIT = 200_000
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class PhraseMatcher(Generic[P]):
         """`accept(candidate, payload)` may refuse a first-word stripping for an
         entry (e.g. a verb must not be found behind the article ال)."""
         self._index: dict[str, list[tuple[tuple[str, ...], P, str]]] = {}
+        self._hits: dict[str, tuple[Candidate, ...]] = {}  # memo: token norm → candidates in the index
         self._accept = accept
         self._sorted = True
         for phrase, payload in entries:
@@ -47,6 +49,7 @@ class PhraseMatcher(Generic[P]):
             return
         self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words)))
         self._sorted = False
+        self._hits.clear()
 
     def __contains__(self, phrase: str) -> bool:
         words = tuple(normalize(phrase).split())
@@ -65,8 +68,8 @@ class PhraseMatcher(Generic[P]):
         if not self._sorted:
             self._sort()
         best: PhraseMatch[P] | None = None
-        for cand in candidates(tokens[i].norm):
-            for rest, payload, phrase in self._index.get(cand.stem, ()):
+        for cand in self._candidates_in_index(tokens[i].norm):
+            for rest, payload, phrase in self._index[cand.stem]:
                 n = len(rest)
                 if best is not None and n + 1 <= best.tok_end - best.tok_start:
                     break
@@ -77,12 +80,23 @@ class PhraseMatcher(Generic[P]):
                     break
         return best
 
+    def _candidates_in_index(self, norm: str) -> tuple[Candidate, ...]:
+        hits = self._hits.get(norm)
+        if hits is None:
+            if len(self._hits) > MEMO_LIMIT:
+                self._hits.clear()
+            hits = self._hits[norm] = tuple(c for c in candidates(norm) if c.stem in self._index)
+        return hits
+
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[P]]:
         """Greedy left-to-right longest matches, not overlapping."""
         out: list[PhraseMatch[P]] = []
-        i = 0
-        while i < len(tokens):
-            m = self.match_at(tokens, i)
+        hits, i, n = self._hits, 0, len(tokens)
+        while i < n:
+            found = hits.get(tokens[i].norm)
+            if found is None:
+                found = self._candidates_in_index(tokens[i].norm)
+            m = self.match_at(tokens, i) if found else None
             if m is None:
                 i += 1
             else:

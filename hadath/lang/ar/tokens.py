@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from hadath.lang.ar.normalize import DELETED_CHARS, normalize
 
-_TOKEN = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_UNDERSCORE_PART = re.compile(r"[^_]+")
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -31,8 +33,7 @@ _PRESENT_PREFIX = "يتنا"
 MIN_STEM = 2
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     norm: str
     start: int
@@ -67,12 +68,22 @@ def _orig_index(text: str, norm_chars: int) -> int:
     return len(text)
 
 
+_norm = lru_cache(maxsize=200_000)(normalize)
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Tokens of `text`; offsets are shifted by `offset` (a sentence's start)."""
-    return [
-        Token(m.group(), normalize(m.group()), m.start() + offset, m.end() + offset, i)
-        for i, m in enumerate(_TOKEN.finditer(text))
-    ]
+    """Tokens of `text`; offsets are shifted by `offset` (a sentence's start).
+    An underscore separates tokens (hashtags: #قطاع_غزة)."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        if "_" in word:
+            for part in _UNDERSCORE_PART.finditer(word):
+                out.append(Token(part.group(), _norm(part.group()), start + part.start(), start + part.end(), len(out)))
+        else:
+            out.append(Token(word, _norm(word), start, start + len(word), len(out)))
+    return out
 
 
 @lru_cache(maxsize=200_000)
