@@ -108,7 +108,8 @@ class Event:
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = event_id(self.article_id, self.sentence_index, self.trigger_start, self.event_type)
+            dyad = (self.source.code if self.source else "", self.target.code if self.target else "")
+            self.id = event_id(self.article_id, self.sentence_index, self.trigger_start, self.event_type, dyad)
 
     @property
     def source(self) -> ActorMention | None:
@@ -119,9 +120,10 @@ class Event:
         return self.recipients[0] if self.recipients else None
 
 
-def event_id(article_id: str, sentence_index: int, trigger_start: int, event_type: str) -> str:
-    """Stable event id: the same article, trigger and type always give the same id."""
-    key = f"{article_id}|{sentence_index}|{trigger_start}|{event_type}"
+def event_id(article_id: str, sentence_index: int, trigger_start: int, event_type: str,
+             dyad: tuple[str, str] = ("", "")) -> str:
+    """Stable event id: the same article, trigger, type and dyad always give the same id."""
+    key = f"{article_id}|{sentence_index}|{trigger_start}|{event_type}|{dyad[0]}|{dyad[1]}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 

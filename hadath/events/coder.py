@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
-from hadath.events.arguments import assign
+from hadath.events.arguments import assign, coordinated
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
 from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, trigger_matcher
@@ -92,7 +92,7 @@ class ArticleCoder:
             if event is not None and event.actors:
                 self.ctx.last_source = event.actors
             if event is not None and (self.include_all or event.modality == "asserted"):
-                events.append(event)
+                events.extend(split_dyads(event, tokens, mentions))
         return _dedupe(events)
 
     def _event(self, sentence, sentence_text, tokens, mentions, match: PhraseMatch[TriggerEntry], cues,
@@ -263,6 +263,31 @@ def _statement_of_intent(etype: str, modality: str, rule: str) -> tuple[str, str
     if etype in ("AGREE", "THREATEN"):
         return etype, "asserted", rule + ",intent"
     return etype, modality, rule
+
+
+def split_dyads(event: Event, tokens: Sequence[Token], mentions: list[ActorMention]) -> list[Event]:
+    """One event per distinct (source, target) when the text coordinates several
+    targets (حذر روسيا وإيران) or several sources of a non-joint act."""
+    targets = _coordinated_with(event.recipients[0], tokens, mentions) if event.recipients else []
+    sources = event.actors if "pair" not in event.rule else event.actors[:1]
+    if len(sources) <= 1 and len(targets) <= 1:
+        return [event]
+    out, seen = [], set()
+    for s in sources or [None]:
+        for t in targets or [None]:
+            key = (s.code if s else "", t.code if t else "")
+            if key in seen or (s is not None and t is not None and s.start == t.start):
+                continue
+            seen.add(key)
+            out.append(replace(event, actors=[s] if s else [], recipients=[t] if t else [], id=""))
+    return out
+
+
+def _coordinated_with(target: ActorMention, tokens, mentions: list[ActorMention]) -> list[ActorMention]:
+    idx = next((k for k, m in enumerate(mentions) if m.start == target.start and m.code == target.code), None)
+    if idx is None:
+        return [target]
+    return [mentions[k] for k in coordinated(tokens, mentions, idx) if mentions[k].rule != "two-sides"] or [target]
 
 
 def _trigger_text(tokens: Sequence[Token], match: PhraseMatch) -> str:

@@ -5,8 +5,10 @@ leaves it implicit afterwards. After every sentence is coded:
 
   context target   an event with a source but no target takes the article's most
                    salient actor other than its source (rule `target:context`);
-                   when the article names no other actor and the source is an
-                   authority (GOV COP JUD MIL LEG), the source's own country (a domestic event, as the annotation guide codes
+                   when the source's country leads the article and no other
+                   comes close, or the article names no other actor and the
+                   source is an authority (GOV COP JUD MIL LEG), the source's
+                   own country (a domestic event, as the annotation guide codes
                    arrests or investigations of one's own people);
   no actors        an event with neither source nor target is dropped (it cannot
                    be event data: nobody did it to anybody);
@@ -30,12 +32,14 @@ from hadath.records import ActorMention, Event
 CONTEXT_PENALTY = 0.15
 NO_CONTEXT_TYPES = frozenset({"PROTEST", "MOBILIZE"})  # often have no one acted on
 DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL", "LEG"})
+NOT_SALIENT_SECTORS = frozenset({"MED"})  # news outlets quoted as sources (BBC, Reuters)
+DOMESTIC_SHARE = 0.5  # the source's country leads the article and no other comes close
 
 
 def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
     counts: Counter = Counter()
     for m in mentions:
-        if m.code:
+        if m.code and m.sector not in NOT_SALIENT_SECTORS:
             counts[m.code] += 2 if m.start < headline_end else 1
     return counts
 
@@ -51,12 +55,16 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
     if event.recipients or not event.actors or event.event_type in NO_CONTEXT_TYPES:
         return event
     source = event.actors[0]
-    others = [(n, code) for code, n in counts.most_common() if code != source.code]
-    if others:
-        code = others[0][1]
+    ranked = counts.most_common()
+    others = [(code, n) for code, n in ranked if code != source.code]
+    own = counts.get(source.code, 0)
+    leads = bool(ranked) and ranked[0][0] == source.code and (not others or others[0][1] < DOMESTIC_SHARE * own)
+    if others and not leads:
+        code = others[0][0]
         target = ActorMention("", -1, -1, code, None, code_name(code), "context", code, "context")
-    elif len(source.code) == 3 and source.sector in DOMESTIC_SECTORS:
-        target = ActorMention("", -1, -1, source.code, None, source.name_en, "context", source.code, "domestic")
+    elif len(source.code) == 3 and (leads or source.sector in DOMESTIC_SECTORS):
+        target = ActorMention("", -1, -1, source.code, None, code_name(source.code), "context", source.code,
+                              "domestic")
     else:
         return event
     return replace(event, recipients=[target], rule=f"{event.rule},target:context".strip(","),
