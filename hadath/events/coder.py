@@ -108,8 +108,6 @@ class ArticleCoder:
         source, target, rule = args.source, args.target, args.rule
         if not source and _opens_clause(match, clause) and not _is_noun(entry) and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
-        if entry.needs_target and not target:
-            return None
         if modality in ("future", "intent") and _is_statement(tokens, match.tok_start):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]

@@ -11,7 +11,9 @@ leaves it implicit afterwards. After every sentence is coded:
                    own country (a domestic event, as the annotation guide codes
                    arrests or investigations of one's own people);
   no actors        an event with neither source nor target is dropped (it cannot
-                   be event data: nobody did it to anybody);
+                   be event data: nobody did it to anybody), and so is one whose
+                   lexicon entry needs a target (a denial answers someone) and
+                   still has none;
   subsumed         an event that says less than another event of the same type
                    in the article (a missing side, or a context target where a
                    sentence names the target) is dropped: it is a repeated
@@ -27,6 +29,7 @@ from collections import Counter
 from dataclasses import replace
 
 from hadath.actors.gazetteer import code_name
+from hadath.events.lexicon import entries_by_ref
 from hadath.records import ActorMention, Event
 
 CONTEXT_PENALTY = 0.15
@@ -34,6 +37,7 @@ NO_CONTEXT_TYPES = frozenset({"PROTEST", "MOBILIZE"})  # often have no one acted
 DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL", "LEG"})
 NOT_SALIENT_SECTORS = frozenset({"MED"})  # news outlets quoted as sources (BBC, Reuters)
 DOMESTIC_SHARE = 0.5  # the source's country leads the article and no other comes close
+DOMESTIC_MIN = 3  # … and is named at least this often (an article about that country)
 
 
 def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
@@ -47,7 +51,7 @@ def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
 def consolidate(events: list[Event], mentions: list[ActorMention], headline_end: int = 0) -> list[Event]:
     counts = salience(mentions, headline_end)
     filled = [_with_context_target(e, counts) for e in events]
-    coded = [e for e in filled if e.actors or e.recipients]
+    coded = [e for e in filled if (e.actors or e.recipients) and not _lacks_needed_target(e)]
     return _drop_subsumed(coded)
 
 
@@ -58,7 +62,8 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
     ranked = counts.most_common()
     others = [(code, n) for code, n in ranked if code != source.code]
     own = counts.get(source.code, 0)
-    leads = bool(ranked) and ranked[0][0] == source.code and (not others or others[0][1] < DOMESTIC_SHARE * own)
+    leads = bool(ranked) and ranked[0][0] == source.code and own >= DOMESTIC_MIN \
+        and (not others or others[0][1] < DOMESTIC_SHARE * own)
     if others and not leads:
         code = others[0][0]
         target = ActorMention("", -1, -1, code, None, code_name(code), "context", code, "context")
@@ -69,6 +74,11 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
         return event
     return replace(event, recipients=[target], rule=f"{event.rule},target:context".strip(","),
                    confidence=round(max(0.05, event.confidence - CONTEXT_PENALTY), 2))
+
+
+def _lacks_needed_target(e: Event) -> bool:
+    entry = entries_by_ref().get(e.lexicon_entry)
+    return entry is not None and entry.needs_target and not e.recipients
 
 
 def _key(e: Event) -> tuple[str, str, str]:

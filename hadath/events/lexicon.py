@@ -24,7 +24,7 @@ from hadath.ontology import PLOVER_TYPES
 PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن")
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
-KINDS = ("verb", "noun", "phrase")
+KINDS = ("verb", "noun", "phrase", "participle")
 FLAGS = frozenset({"trans", "recip", "patient", "needtgt"})
 
 
@@ -128,3 +128,9 @@ def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
         for phrase in surface_phrases(entry):
             matcher.add(phrase, entry)
     return matcher
+
+
+@cache
+def entries_by_ref() -> dict[str, TriggerEntry]:
+    """Lexicon entries by `ref` (what `Event.lexicon_entry` holds)."""
+    return {e.ref: e for e in load_entries()}

@@ -47,6 +47,8 @@ GREGORIAN_SYSTEMS = ("gregorian", "levantine", "maghrebi", "moroccan")
 NO_YEAR_BEFORE = frozenset({"منذ", "حتي", "بحلول", "لغايه", "قبل"})
 PROCLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل", "وفي")
 MAX_PHRASE = 3
+SINGULAR_UNITS = frozenset({"يوم", "اسبوع", "شهر", "عام", "سنه"})
+NOT_CUES = frozenset({"يوم", "خلال", "منتصف", "اول", "بعد", "من", "ليله", "مطلع"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +101,12 @@ def vocabulary() -> frozenset[str]:
 
 @cache
 def cue_words() -> frozenset[str]:
-    """Words that can open or anchor a date expression (pre-check: one of them, or a
-    four-digit number, must be in the sentence)."""
-    anchors = {w for p in months() for w in p[:1]}
+    """Words of which a sentence needs one (or a four-digit number) before it is
+    scanned: month names, weekdays, day words, منذ/قبل, period and year words."""
+    cues = {w for p in months() for w in p[:1]}
     for kind in ("weekday", "day", "ago", "period", "year-word"):
-        anchors |= {p[0] for p in words()[kind]}
-    return frozenset(anchors - {"يوم", "قبل", "خلال", "منتصف", "اول"}) | {"قبل"}
+        cues |= {w for p in words()[kind] for w in p}
+    return frozenset(cues - NOT_CUES)
 
 
 @lru_cache(maxsize=100_000)
@@ -238,10 +240,10 @@ class _Scan:
         return calendar, number, j
 
     def year_at(self, i: int) -> tuple[int, str | None, int] | None:
-        """(year, era or None, next index): 1–4 digit year, era letter glued or next."""
+        """(year, era or None, next index): four-digit year, era letter glued or next."""
         word = self.at(i)
         digits = word.rstrip("مه")
-        if not digits.isdigit() or len(digits) not in (4, 3) or digits != word[:len(digits)]:
+        if not digits.isdigit() or len(digits) != 4 or digits != word[:4]:
             return None
         era = words()["era"].get((word[len(digits):],)) if word != digits else None
         j = i + 1
@@ -293,15 +295,17 @@ class _Scan:
         return _pick(options, self.pub, direction)
 
     def infer_month(self, calendar: str, month: int, direction: str | None) -> dt.date | None:
+        """First day of a month without a year: the nearest to publication, or the
+        latest before (past) / earliest after (future) the month of publication."""
         if self.pub is None:
             return None
-        first = self.pub.replace(day=1) if calendar != "hijri" else self.pub
-        chosen = self.infer_year(calendar, month, 1, direction if direction != "past" else None)
-        if direction == "past" and chosen is not None and chosen >= first:
-            chosen = self.infer_year(calendar, month, 1, "past")
-            if chosen is not None and chosen.month == self.pub.month and calendar != "hijri":
-                chosen = chosen.replace(year=chosen.year - 1)
-        return chosen
+        year, current = gregorian_to_hijri(self.pub)[:2] if calendar == "hijri" else (self.pub.year, self.pub.month)
+        now = year * 12 + current - 1
+        options = [y * 12 + month - 1 for y in (year - 1, year, year + 1)]
+        if direction is not None:
+            options = [o for o in options if (o < now if direction == "past" else o > now)]
+        best = min(options, key=lambda o: (abs(o - now), o))
+        return _calendar_date(calendar, best // 12, best % 12 + 1, 1)
 
     def weekday(self, i: int) -> DateExpr | None:
         j = i + 1 if self.kind_at("frame", i) else i
@@ -329,7 +333,8 @@ class _Scan:
         if not self.kind_at("ago", i):
             return None
         amount, unit, end = self.amount(i + 1)
-        if unit is None or self.at(end) == "من" or self.pub is None:
+        if unit is None or self.pub is None or self.at(end) == "من" or self.year_at(end) \
+                or self.phrase("weekday", end) or self.phrase("day", end):
             return None
         return _expr(i, end, _shift(self.pub, -amount, unit), "day" if unit == "day" else unit)
 
@@ -344,6 +349,8 @@ class _Scan:
             n = int(words()["number"][(number,)])
         j = i + (n is not None)
         unit = words()["unit"].get((self.at(j),))
+        if n is None and self.at(j) not in SINGULAR_UNITS:
+            unit = None  # منذ سنوات: a duration, no date
         return (n or 1), unit, j + (unit is not None)
 
     def period(self, i: int) -> DateExpr | None:

@@ -1,0 +1,93 @@
+"""The REST API under /api/v1: thin handlers over `views` (spec at /api/v1/openapi.json)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from hadath.web import views
+from hadath.web.models import (
+    CODE_MAX,
+    MAX_LIMIT,
+    ActorList,
+    CodeRequest,
+    CodeResponse,
+    Error,
+    EventDetail,
+    EventPage,
+    EventQuery,
+    Interval,
+    Timeline,
+)
+
+PREFIX = "/api/v1"
+router = APIRouter(prefix=PREFIX, tags=["events"],
+                   responses={413: {"model": Error, "description": "request body too large"},
+                              503: {"model": Error, "description": "database unavailable"}})
+bearer = HTTPBearer(auto_error=False, description="The token given to `hadath serve --token` (needed to store)")
+Code = Annotated[str, Path(min_length=1, max_length=CODE_MAX, description="Actor code or code-sector: EGY, EGY-GOV")]
+
+
+def database(request: Request):
+    return request.app.state.db
+
+
+@router.get("/events", response_model=EventPage, summary="Events matching the filters, newest last")
+def list_events(query: Annotated[EventQuery, Query()], db=Depends(database)) -> dict:
+    with db.store() as store:
+        return views.events_view(store, query)
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Error}},
+            summary="One event with its sentence, trigger and actor spans, and its article")
+def get_event(event_id: Annotated[str, Path(max_length=100)], db=Depends(database)) -> dict:
+    with db.store() as store:
+        detail = views.event_view(store, event_id)
+    if detail is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return detail
+
+
+@router.get("/actors", response_model=ActorList, summary="The most active actors, with event counts")
+def list_actors(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+                role: Annotated[str | None, Query(pattern="^(actor|recipient)$",
+                                                  description="Count only as source (actor) or target")] = None,
+                db=Depends(database)) -> dict:
+    with db.store() as store:
+        return views.actors_view(store, limit, role)
+
+
+@router.get("/dyads/{a}/{b}/timeline", response_model=Timeline,
+            summary="Events between two actors per period: counts by quad class, mean Goldstein")
+def dyad_timeline(a: Code, b: Code, interval: Interval = "week",
+                  directed: Annotated[bool, Query(description="Only a -> b (default: both ways)")] = False,
+                  db=Depends(database)) -> dict:
+    with db.store() as store:
+        return views.timeline_view(store, a, b, interval, directed)
+
+
+def _check_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:
+    token = request.app.state.token
+    if token is None:
+        return
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "storing needs the server's token: send  Authorization: Bearer <token>",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post("/code", response_model=CodeResponse, tags=["coding"],
+             responses={400: {"model": Error, "description": "the article cannot be coded (empty, not Arabic…)"},
+                        401: {"model": Error, "description": "store requested without the token"}},
+             summary="Code one article into PLOVER records; store it only when asked")
+def code(body: CodeRequest, request: Request, db=Depends(database),
+         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None) -> dict:
+    if body.store:
+        _check_token(request, credentials)
+    coded = views.code_request(body)  # SkipArticle -> 400 (app error handlers)
+    if body.store:
+        db.write(coded)  # idempotent: an article stored already is left as it is
+    return {"article_id": coded.article.id, "stored": body.store, "records": views.plover_records(coded)}

@@ -1,0 +1,163 @@
+"""The FastAPI app: the API router, the pages, static files, limits and error handlers.
+
+`create_app(db)` builds it (tests use it in-process with `TestClient`);
+`serve(db, host, port, token)` runs it with uvicorn.
+
+Errors: the API answers every error as JSON (`{"detail": ...}`; 422 in
+FastAPI's validation shape), pages answer with an error page (and its JSON
+twin); no stack trace is ever sent. Request bodies over `max_body` bytes get
+413. When bound to a loopback address only loopback Host headers are
+accepted (a guard against DNS rebinding).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from hadath import __version__
+from hadath.errors import SkipArticle, StoreError
+from hadath.web import api, pages
+from hadath.web.db import Database
+
+MAX_BODY = 2_000_000  # bytes of one request body
+STATIC = Path(__file__).parent / "static"
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1", "testserver"]
+SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                                 b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+DESCRIPTION = """Political events coded from Arabic news (PLOVER, with a CAMEO projection).
+
+Read endpoints are open; `POST /api/v1/code` stores an article only with `"store": true`,
+and then needs `Authorization: Bearer <token>` when the server was started with `--token`."""
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a body over `max_bytes` (by Content-Length, or counted while read)."""
+
+    def __init__(self, app, max_bytes: int = MAX_BODY):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope["headers"]).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > self.max_bytes:
+            return await _too_large(self.max_bytes)(scope, receive, send)
+        seen = 0
+
+        async def limited():
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise HTTPException(413, f"request body over {self.max_bytes} bytes")
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def _too_large(max_bytes: int) -> JSONResponse:
+    return JSONResponse({"detail": f"request body over {max_bytes} bytes"}, status_code=413)
+
+
+class SecurityHeaders:
+    """ASGI middleware: a strict Content-Security-Policy (no scripts at all) and friends."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith(api.PREFIX)
+
+
+def _error(request: Request, status: int, detail: str, headers: dict | None = None) -> Response:
+    if is_api(request):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    return pages.error_page(request, status, detail)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if is_api(request):
+            return await request_validation_exception_handler(request, exc)
+        return _error(request, 400, "; ".join(e.get("msg", "") for e in exc.errors()))
+
+    @app.exception_handler(SkipArticle)
+    async def skipped(request: Request, exc: SkipArticle) -> Response:
+        return _error(request, 400, f"{exc.reason}: {exc}")
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return _error(request, 503, str(exc))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"detail": "internal error (see the server log)"}, status_code=500)
+
+
+def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the DuckDB file `db` (opened read-only now: a missing file is a StoreError)."""
+    database = Database(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        database.close()
+
+    app = FastAPI(title="hadath", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  openapi_url=f"{api.PREFIX}/openapi.json", docs_url=None, redoc_url=None)
+    app.state.db, app.state.token = database, token or None
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    install_error_handlers(app)
+    return app
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Run the app with uvicorn until interrupted (loopback hosts only answer loopback Host headers)."""
+    import uvicorn
+
+    app = create_app(db, token=token, allowed_hosts=LOOPBACK_HOSTS if is_loopback(host) else None)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
