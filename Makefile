@@ -4,14 +4,14 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: venv demo test test-slow bench eval lint clean
+.PHONY: venv demo test test-slow bench eval lint clean browser
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,web]'
 	touch $@
 
 demo: venv  ## create the environment, code the seed article into hadath.duckdb, show its events
@@ -20,15 +20,17 @@ demo: venv  ## create the environment, code the seed article into hadath.duckdb,
 test: venv  ## the whole test suite (tests needing ../shared skip cleanly where it is absent)
 	$(BIN)/python -m pytest -q
 
+browser:  ## Debian chromium + Noto fonts for the browser tests (CI, as root; nothing to do when present)
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium fonts-noto-core)
+
 test-slow: venv
 	$(BIN)/python -m pytest -q -m slow
 
 bench: venv  ## throughput and memory benchmark -> docs/benchmarks.md
 	$(BIN)/python scripts/bench.py --shared $(SHARED) --out docs/benchmarks.md
 
-eval: venv  ## accuracy on the shared gold sets -> printed (copy to docs/accuracy.md)
-	$(BIN)/hadath eval --gold $(SHARED)/eval/dev_gold.jsonl --corpus $(SHARED)/data/ant/ant_sample.jsonl
-	$(BIN)/hadath eval-gsr $(SHARED)/data/arabic_event_gsr
+eval: venv  ## accuracy on the shared gold sets -> docs/accuracy.md
+	$(BIN)/python scripts/accuracy_report.py --shared $(SHARED) --out docs/accuracy.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache hadath.duckdb
