@@ -92,7 +92,8 @@ class Event:
     actors: list[ActorMention] = field(default_factory=list)
     recipients: list[ActorMention] = field(default_factory=list)
     date: str | None = None
-    date_precision: str | None = None  # day | week | month | year | published
+    date_precision: str | None = None  # day | week | month | year | published | unknown
+    location: dict | None = None  # hadath.geo.resolve_place: text, name, country, admin1, lat, lon, feature
     negated: bool = False
     modality: str = "asserted"  # asserted | future | conditional | question | reported-intent
     confidence: float = 0.5
@@ -204,7 +205,20 @@ EVENT_COLUMNS: list[tuple[str, str]] = [
     ("outlet", "string"),
     ("coder", "string"),
     ("coder_version", "string"),
+    ("loc_text", "string"),
+    ("loc_name", "string"),
+    ("loc_country", "string"),
+    ("loc_admin1", "string"),
+    ("lat", "float"),
+    ("lon", "float"),
+    ("loc_feature", "string"),
 ]
+
+# Event.location keys → their EVENT_COLUMNS columns.
+LOCATION_COLUMNS: dict[str, str] = {
+    "text": "loc_text", "name": "loc_name", "country": "loc_country", "admin1": "loc_admin1",
+    "lat": "lat", "lon": "lon", "feature": "loc_feature",
+}
 
 EVENT_ACTOR_COLUMNS: list[tuple[str, str]] = [
     ("event_id", "string"),

@@ -10,12 +10,15 @@ argument rules assigned its actors (`rule`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
+from hadath.geo import resolve_place
+from hadath.lang.ar.dates import event_date, published_day
 from hadath.events.arguments import assign, coordinated
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
@@ -68,6 +71,7 @@ class ArticleCoder:
         year = int(published[:4]) if published and published[:4].isdigit() else None
         self.ctx = CoderContext(article_id, year, published[:10] if published else None)
         self.include_all = include_all
+        self.published = published
         self.text = text  # the article text the offsets point into
 
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
@@ -118,13 +122,18 @@ class ArticleCoder:
             target, rule = [source[0]], rule + ",target:domestic"
         info = ontology_type(etype)
         cameo = entry.cameo if etype == entry.event_type else info.cameo_root + "0"
+        date, precision = event_date(tokens, match.tok_start, self.published)
+        location = resolve_place(tokens, match.tok_start, self.ctx.countries)
+        if modality == "asserted" and _long_before(date, precision, self.published):
+            modality = "background"
+            if not self.include_all:
+                return None
         return Event(
             article_id=self.ctx.article_id, sentence_index=sentence.index,
             sentence_start=sentence.start, sentence_end=sentence.end,
             event_type=etype, mode=entry.mode or None,
             trigger=_trigger_text(tokens, match), trigger_start=match.start, trigger_end=match.end,
-            actors=source, recipients=target, date=self.ctx.date,
-            date_precision="published" if self.ctx.date else None,
+            actors=source, recipients=target, date=date, date_precision=precision, location=location,
             negated=modality == "negated", modality=modality,
             confidence=_confidence(entry, source, target, rule),
             cameo=cameo, quad_class=info.quad_class, goldstein=info.goldstein,
@@ -183,6 +192,19 @@ def _heads(triggers: list[PhraseMatch[TriggerEntry]], clause: list[int]) -> list
         heads.append(t)
         prev = t
     return heads
+
+
+BACKGROUND_DAYS = 60  # an event dated this long before publication is history recalled
+
+
+def _long_before(date: str | None, precision: str, published: str | None) -> bool:
+    if not date or precision in ("published", "unknown") or not published:
+        return False
+    day = published_day(published)
+    try:
+        return day is not None and (day - dt.date.fromisoformat(date[:10])).days > BACKGROUND_DAYS
+    except ValueError:
+        return False
 
 
 def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:

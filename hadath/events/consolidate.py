@@ -10,6 +10,9 @@ leaves it implicit afterwards. After every sentence is coded:
                    source is an authority (GOV COP JUD MIL LEG), the source's
                    own country (a domestic event, as the annotation guide codes
                    arrests or investigations of one's own people);
+  place actor      unnamed protesters take the country of the event's place as
+                   source; an attack or arrest with no named victim takes it as
+                   target (rules `source:place`, `target:place`);
   no actors        an event with neither source nor target is dropped (it cannot
                    be event data: nobody did it to anybody), and so is one whose
                    lexicon entry needs a target (a denial answers someone) and
@@ -50,7 +53,7 @@ def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
 
 def consolidate(events: list[Event], mentions: list[ActorMention], headline_end: int = 0) -> list[Event]:
     counts = salience(mentions, headline_end)
-    filled = [_with_context_target(e, counts) for e in events]
+    filled = [_with_context_target(_with_place_actor(e), counts) for e in events]
     coded = [e for e in filled if (e.actors or e.recipients) and not _lacks_needed_target(e)]
     return _drop_subsumed(coded)
 
@@ -74,6 +77,25 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
         return event
     return replace(event, recipients=[target], rule=f"{event.rule},target:context".strip(","),
                    confidence=round(max(0.05, event.confidence - CONTEXT_PENALTY), 2))
+
+
+PLACE_SOURCE_TYPES = frozenset({"PROTEST"})  # unnamed protesters: the country where they march
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})  # unnamed victims: the country where it happened
+
+
+def _with_place_actor(event: Event) -> Event:
+    """The country of the event's place stands for an unnamed side: protesters
+    in Baghdad (IRQ); an attack in Mogadishu (SOM)."""
+    country = (event.location or {}).get("country")
+    if not country:
+        return event
+    mention = ActorMention((event.location or {}).get("text", ""), -1, -1, country, None, code_name(country),
+                           "context", country, "place")
+    if not event.actors and event.event_type in PLACE_SOURCE_TYPES:
+        return replace(event, actors=[mention], rule=f"{event.rule},source:place".strip(","))
+    if not event.recipients and event.event_type in PLACE_TARGET_TYPES:
+        return replace(event, recipients=[mention], rule=f"{event.rule},target:place".strip(","))
+    return event
 
 
 def _lacks_needed_target(e: Event) -> bool:

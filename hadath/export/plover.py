@@ -8,7 +8,8 @@ coder`; the actor object `code, sector, actor_text`; the text object
 publication`. `event`, `mode`, `context` and `event_text` are lists, as in the
 manual (a record may carry several values). Where the manual has no name we
 add ours: `cameo`, `negated`, `modality`, `confidence`, `casualties`,
-`date_precision`, actor `name/kind/start/end/entry/rule`, `gloss`.
+`date_precision`, `event_loc` (the place: text, name, country, admin1, lat, lon,
+feature), actor `name/kind/start/end/entry/rule`, `gloss`.
 
 Source actors go under `actor` (the manual's older drafts said `source`;
 POLECAT and later PLOVER work say actor/recipient).
@@ -63,6 +64,7 @@ def plover_record(event: Event, article: Article, sentence_text: str) -> dict[st
     """One PLOVER record for one event; `sentence_text` is the sentence it was coded from."""
     return {
         "id": event.id, "date": event.date or article.published_date, "date_precision": event.date_precision,
+        "event_loc": dict(event.location) if event.location else None,
         "actor": [actor_object(m) for m in event.actors],
         "recipient": [actor_object(m) for m in event.recipients],
         "event": [event.event_type], "mode": [event.mode] if event.mode else [], "context": [],

@@ -22,6 +22,7 @@ from hadath.records import (
     ARTICLE_COLUMNS,
     EVENT_ACTOR_COLUMNS,
     EVENT_COLUMNS,
+    LOCATION_COLUMNS,
     SKIPPED_COLUMNS,
     ActorMention,
     Article,
@@ -102,6 +103,7 @@ def event_row(event: Event, article: Article) -> dict[str, Any]:
         "event_id": event.id, "sentence": article.text[event.sentence_start : event.sentence_end],
         "url": article.url, "outlet": article.outlet,
         **_actor_values("source", event.source), **_actor_values("target", event.target),
+        **{col: (event.location or {}).get(key) for key, col in LOCATION_COLUMNS.items()},
     }
     values.update({name: getattr(event, name) for name, _ in EVENT_COLUMNS if name not in values})
     return _row(EVENT_COLUMNS, values)
@@ -142,8 +144,10 @@ def mention_from_row(row: dict[str, Any]) -> ActorMention:
 
 def event_from_rows(row: dict[str, Any], actor_rows: list[dict[str, Any]]) -> Event:
     """An Event from its flat row and its event_actors rows (any order)."""
-    fields = {f.name for f in dataclasses.fields(Event)} - {"actors", "recipients", "id", "casualties"}
-    event = Event(**{k: row[k] for k in fields}, id=row["event_id"], casualties=json.loads(row["casualties"] or "{}"))
+    fields = {f.name for f in dataclasses.fields(Event)} - {"actors", "recipients", "id", "casualties", "location"}
+    location = {key: row.get(col) for key, col in LOCATION_COLUMNS.items()}
+    event = Event(**{k: row[k] for k in fields}, id=row["event_id"], casualties=json.loads(row["casualties"] or "{}"),
+                  location=location if location["name"] else None)
     for r in sorted(actor_rows, key=lambda r: (r["role"], r["position"])):
         (event.actors if r["role"] == "actor" else event.recipients).append(mention_from_row(r))
     return event

@@ -437,7 +437,7 @@ def _period_start(pub: dt.date, unit: str, step: int) -> dt.date:
 # --- public --------------------------------------------------------------------
 
 def _tokens(tokens_or_text: str | Sequence[Token]) -> Sequence[Token]:
-    return tokenize(normalize(tokens_or_text)) if isinstance(tokens_or_text, str) else tokens_or_text
+    return tokenize(tokens_or_text) if isinstance(tokens_or_text, str) else tokens_or_text
 
 
 def find_dates(tokens_or_text: str | Sequence[Token], published: str | None) -> list[DateExpr]:
