@@ -34,13 +34,22 @@ from pathlib import Path
 
 from hadath.errors import GoldFormatError
 
-# fingerprint -> {metric path: floor}. The dev gold entry is a placeholder at
-# 0.0: raise it to just under the coder's measured scores once the coder runs.
+# fingerprint -> {metric path: floor}. Floors sit about 0.02 under the figures
+# measured when they were set (docs/accuracy.md); a floor only moves down on
+# purpose, with the reason in the commit message.
 FLOORS: dict[str, dict[str, float]] = {
     "7a1c1e24790e16ba": {  # eval/dev_gold.jsonl (60 ANT articles)
-        "main.f1": 0.0,
-        "type_only.f1": 0.0,
-        "dyad_only.f1": 0.0,
+        "main.f1": 0.33,
+        "type_only.f1": 0.59,
+        "dyad_only.f1": 0.51,
+    },
+    "88dfc95b3a96ad9d": {  # data/arabic_event_gsr/protest_gsr.csv (OEDA)
+        "PROTEST.f1": 0.37,
+        "PROTEST.recall": 0.53,
+    },
+    "3a54ab330d896ba2": {  # data/arabic_event_gsr/assault_gsr.csv (OEDA)
+        "ASSAULT.f1": 0.45,
+        "ASSAULT.recall": 0.76,
     },
 }
 
