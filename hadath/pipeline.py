@@ -9,6 +9,7 @@ from __future__ import annotations
 from hadath.actors import ActorResolver
 from hadath.events.coder import ArticleCoder
 from hadath.events.consolidate import consolidate
+from hadath.events.lexicon import trigger_matcher
 from hadath.lang.ar.sentences import split_sentences
 from hadath.lang.ar.tokens import tokenize
 from hadath.records import Article, CodedArticle
@@ -19,7 +20,8 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
 
     With `include_all`, negated and non-asserted (future, conditional, question,
     background) events are kept and flagged; by default only events the article
-    reports as happening are returned.
+    reports as happening are returned. Actors are resolved in the headline and in
+    sentences that hold a trigger (the others cannot give an event).
     """
     sentences = split_sentences(article.text)
     resolver = ActorResolver(article.published)
@@ -28,9 +30,12 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
     for sentence in sentences:
         text = article.text[sentence.start : sentence.end]
         tokens = tokenize(text, sentence.start)
+        triggers = trigger_matcher().find_all(tokens)
+        if not triggers and sentence.index > 0:
+            continue  # no event can come from it; its actors would only add salience
         found = resolver.find(tokens, article.text)
         mentions.extend(found)
-        events.extend(coder.code(sentence, text, tokens, found))
+        events.extend(coder.code(sentence, text, tokens, found, triggers))
     headline_end = sentences[0].end if sentences else 0
     if not include_all:
         events = consolidate(events, mentions, headline_end)

@@ -75,12 +75,12 @@ class ArticleCoder:
         self.text = text  # the article text the offsets point into
 
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
-             mentions: list[ActorMention]) -> list[Event]:
+             mentions: list[ActorMention], found: list[PhraseMatch[TriggerEntry]] | None = None) -> list[Event]:
         """Events of one sentence (tokens carry article offsets)."""
         for m in mentions:
             if m.code and m.kind != "igo" and len(m.code) == 3:
                 self.ctx.countries[m.code] += 1
-        triggers, mentions = _triggers(tokens, mentions)
+        triggers, mentions = _triggers(tokens, mentions, found)
         if not triggers:
             return []
         mentions = join_office_mentions(tokens, mentions, self.text)
@@ -158,11 +158,12 @@ class ArticleCoder:
                             m.rule + "+context-country", m.tok_start, m.tok_end)
 
 
-def _triggers(tokens: Sequence[Token], mentions: list[ActorMention]
+def _triggers(tokens: Sequence[Token], mentions: list[ActorMention], found=None
               ) -> tuple[list[PhraseMatch[TriggerEntry]], list[ActorMention]]:
     """Trigger matches outside actor names and blockers. A trigger wins over an
     office word with no country that overlaps it (قطع العلاقات الدبلوماسية)."""
-    found = trigger_matcher().find_all(tokens)
+    if found is None:
+        found = trigger_matcher().find_all(tokens)
     if not found:
         return [], mentions
     named, blocked = set(), set()
