@@ -4,14 +4,14 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: venv demo test test-slow bench eval lint clean browser
+.PHONY: venv demo test test-slow bench eval lint clean browser java
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,web]'
+	$(BIN)/python -m pip install -q -e '.[dev,web,spark]'
 	touch $@
 
 demo: venv  ## create the environment, code the seed article into hadath.duckdb, show its events
@@ -22,6 +22,9 @@ test: venv  ## the whole test suite (tests needing ../shared skip cleanly where 
 
 browser:  ## Debian chromium + Noto fonts for the browser tests (CI, as root; nothing to do when present)
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium fonts-noto-core)
+
+java:  ## Java 17 for the Spark tests (CI, as root; nothing to do when a java is on PATH)
+	command -v java >/dev/null || (apt-get update && apt-get install -y openjdk-17-jre-headless)
 
 test-slow: venv
 	$(BIN)/python -m pytest -q -m slow

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from hadath.errors import SkipArticle
 from hadath.web import views
 from hadath.web.models import (
     CODE_MAX,
@@ -80,14 +81,18 @@ def _check_token(request: Request, credentials: HTTPAuthorizationCredentials | N
 
 
 @router.post("/code", response_model=CodeResponse, tags=["coding"],
-             responses={400: {"model": Error, "description": "the article cannot be coded (empty, not Arabic…)"},
-                        401: {"model": Error, "description": "store requested without the token"}},
+             responses={401: {"model": Error, "description": "store requested without the token"}},
+             openapi_extra={"security": [{}]},  # added to HTTPBearer: the token is needed only to store
              summary="Code one article into PLOVER records; store it only when asked")
 def code(body: CodeRequest, request: Request, db=Depends(database),
          credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None) -> dict:
     if body.store:
         _check_token(request, credentials)
-    coded = views.code_request(body)  # SkipArticle -> 400 (app error handlers)
+    try:
+        coded = views.code_request(body)
+    except SkipArticle as exc:  # not an error of the request: `hadath code` also skips and goes on
+        return {"article_id": None, "stored": False, "records": [],
+                "skipped": {"reason": exc.reason, "message": str(exc)}}
     if body.store:
         db.write(coded)  # idempotent: an article stored already is left as it is
     return {"article_id": coded.article.id, "stored": body.store, "records": views.plover_records(coded)}

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from hadath import __version__
-from hadath.errors import SkipArticle, StoreError
+from hadath.errors import StoreError
 from hadath.web import api, pages
 from hadath.web.db import Database
 
@@ -108,10 +108,6 @@ def install_error_handlers(app: FastAPI) -> None:
         if is_api(request):
             return await request_validation_exception_handler(request, exc)
         return _error(request, 400, "; ".join(e.get("msg", "") for e in exc.errors()))
-
-    @app.exception_handler(SkipArticle)
-    async def skipped(request: Request, exc: SkipArticle) -> Response:
-        return _error(request, 400, f"{exc.reason}: {exc}")
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:

@@ -17,7 +17,8 @@ def event_spans(event: dict[str, Any], actor_rows: list[dict[str, Any]]) -> list
     """The trigger and every actor / recipient span of an event, in text order.
 
     Each span: role (trigger | source | target), start, end (article offsets),
-    text, code, name and `in_sentence`.
+    text (the sentence's text at those offsets when inside it, else the stored
+    text), code, name and `in_sentence`.
     """
     s0, s1 = event["sentence_start"], event["sentence_end"]
     spans = [{"role": "trigger", "start": event["trigger_start"], "end": event["trigger_end"],
@@ -26,8 +27,11 @@ def event_spans(event: dict[str, Any], actor_rows: list[dict[str, Any]]) -> list
         spans.append({"role": ROLE_CLASS.get(r["role"], r["role"]), "start": r["start"], "end": r["end"],
                       "text": r["text"], "code": r["code"] + (f"-{r['sector']}" if r["sector"] else ""),
                       "name": r["name_en"]})
+    sentence = event.get("sentence") or ""
     for span in spans:
         span["in_sentence"] = _valid(span) and s0 <= span["start"] and span["end"] <= s1
+        if span["in_sentence"]:  # what is marked: the text at the offsets (a trigger's may leave out its clitics)
+            span["text"] = sentence[span["start"] - s0 : span["end"] - s0]
     return sorted(spans, key=lambda s: (s["start"] if s["start"] is not None else -1, s["role"]))
 
 

@@ -119,14 +119,17 @@ class Timeline(BaseModel):
 class CodeRequest(BaseModel):
     """One article to code: its `text` or its `html` (exactly one), and optional metadata."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "oneOf": [{"required": ["text"], "not": {"required": ["html"]}},
+                  {"required": ["html"], "not": {"required": ["text"]}}]})
 
-    text: str | None = Field(None, max_length=MAX_TEXT, description="Plain text; a short first line is the title")
-    html: str | None = Field(None, max_length=MAX_TEXT, description="An HTML page (main text is extracted)")
-    url: str | None = Field(None, max_length=2000)
-    title: str | None = Field(None, max_length=500)
-    date: str | None = Field(None, max_length=40, description="Publication date, ISO 8601 or RFC 2822")
-    id: str | None = Field(None, max_length=200, description="Your id of the article (cite_info.source_id)")
+    # `str` with a None default: the spec says "a string when given" (null is refused)
+    text: str = Field(None, max_length=MAX_TEXT, description="Plain text; a short first line is the title")
+    html: str = Field(None, max_length=MAX_TEXT, description="An HTML page (its main text is extracted)")
+    url: str = Field(None, max_length=2000)
+    title: str = Field(None, max_length=500)
+    date: str = Field(None, max_length=40, description="Publication date, ISO 8601 or RFC 2822")
+    id: str = Field(None, max_length=200, description="Your id of the article (cite_info.source_id)")
     store: bool = Field(False, description="Also store the coded article (needs the token when one is set)")
     all: bool = Field(False, description="Also return negated, future and conditional events (flagged)")
 
@@ -137,10 +140,18 @@ class CodeRequest(BaseModel):
         return self
 
 
+class Skip(BaseModel):
+    reason: str = Field(description="empty, too-short, not-arabic…")
+    message: str
+
+
 class CodeResponse(BaseModel):
-    article_id: str
+    """The records of a coded article, or why it was skipped (as `hadath code` says on stderr)."""
+
+    article_id: str | None
     stored: bool
     records: list[dict[str, Any]] = Field(description="PLOVER records, as `hadath code --format jsonl` prints")
+    skipped: Skip | None = None
 
 
 class Error(BaseModel):

@@ -22,10 +22,11 @@ INTERVALS = ("day", "week", "month")
 _DAY = "TRY_CAST(substr(e.date, 1, 10) AS DATE)"
 _PERIOD = f"CAST(date_trunc(?, {_DAY}) AS DATE)"
 _QUADS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
+_MEAN_GS = "round(avg(e.goldstein), 3) AS goldstein"  # rounded: the same answer whatever the summation order
 _MATCH = ("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id AND a.role = ? "
           "AND (a.code = ? OR a.code || '-' || a.sector = ?))")
-MAP_COLUMNS = ("lat", "lon")  # added to events by the places stage; the map shows rows that have them
-MAP_EXTRA = ("place", "place_name", "country")  # shown when present
+MAP_COLUMNS = ("lat", "lon")  # filled by the places stage (hadath.geo); the map shows rows that have them
+MAP_EXTRA = ("loc_name", "loc_country", "loc_admin1", "loc_text")  # shown when present
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -62,17 +63,19 @@ def summary(con) -> dict[str, Any]:
 
 
 def quad_totals(con) -> list[dict[str, Any]]:
-    return rows(con, "SELECT quad_class, count(*) AS events, avg(goldstein) AS goldstein "
-                     "FROM events GROUP BY quad_class ORDER BY quad_class")
+    return rows(con, f"SELECT e.quad_class, count(*) AS events, {_MEAN_GS} "
+                     "FROM events e GROUP BY e.quad_class ORDER BY e.quad_class")
 
 
 def top_actors(con, limit: int = 20, role: str | None = None) -> list[dict[str, Any]]:
     """Most active actor codes: events as source, as target, in all; their most frequent Arabic text."""
-    sql = ("SELECT a.code, count(DISTINCT a.event_id) AS events, "
+    sql = ("WITH texts AS (SELECT code, text, count(*) AS n FROM event_actors WHERE text <> '' GROUP BY code, text), "
+           "names AS (SELECT code, first(text ORDER BY n DESC, text) AS text_ar FROM texts GROUP BY code) "
+           "SELECT a.code, count(DISTINCT a.event_id) AS events, "
            "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'actor') AS as_source, "
            "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'recipient') AS as_target, "
-           "avg(e.goldstein) AS goldstein, mode(a.text) AS text_ar "
-           "FROM event_actors a JOIN events e ON e.event_id = a.event_id "
+           f"{_MEAN_GS}, any_value(n.text_ar) AS text_ar "
+           "FROM event_actors a JOIN events e ON e.event_id = a.event_id LEFT JOIN names n ON n.code = a.code "
            "WHERE (? IS NULL OR a.role = ?) GROUP BY a.code ORDER BY events DESC, a.code LIMIT ?")
     return rows(con, sql, [role, role, limit])
 
@@ -80,7 +83,7 @@ def top_actors(con, limit: int = 20, role: str | None = None) -> list[dict[str, 
 def top_dyads(con, limit: int = 20) -> list[dict[str, Any]]:
     """Directed source -> target pairs (first actor and recipient) by event count."""
     sql = (f"SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, "
-           f"avg(e.goldstein) AS goldstein, {_QUADS} FROM events e "
+           f"{_MEAN_GS}, {_QUADS} FROM events e "
            f"WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code "
            f"GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?")
     return rows(con, sql, [limit])
@@ -101,7 +104,7 @@ def dyad_timeline(con, a: str, b: str, interval: str = "week", directed: bool = 
     ab = f"({_MATCH} AND {_MATCH})"
     where = ab if directed else f"({ab} OR {ab})"
     params = ["actor", a, a, "recipient", b, b] + ([] if directed else ["actor", b, b, "recipient", a, a])
-    sql = (f"SELECT {_PERIOD} AS period, count(*) AS events, {_QUADS}, avg(e.goldstein) AS goldstein "
+    sql = (f"SELECT {_PERIOD} AS period, count(*) AS events, {_QUADS}, {_MEAN_GS} "
            f"FROM events e WHERE {_DAY} IS NOT NULL AND {where} GROUP BY period ORDER BY period")
     return [{**r, "period": str(r["period"])} for r in rows(con, sql, [_interval(interval)] + params)]
 

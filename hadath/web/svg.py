@@ -25,7 +25,8 @@ def _f(x: float) -> str:
 
 
 def _svg(width: float, height: float, label: str, body: list[str], css: str = "chart") -> str:
-    return (f'<svg class="{css}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(width)} {_f(height)}" '
+    return (f'<svg class="{css}" xmlns="http://www.w3.org/2000/svg" width="{_f(width)}" height="{_f(height)}" '
+            f'viewBox="0 0 {_f(width)} {_f(height)}" '
             f'role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>{"".join(body)}</svg>')
 
 
@@ -74,8 +75,9 @@ def timeline_svg(periods: list[dict[str, Any]], interval: str = "week", label: s
         body += _stack(p, x0 + 1, bw, mid, half / peak)
         if p["goldstein"] is not None:
             line.append((x0 + 1 + bw / 2, mid - p["goldstein"] / 10 * half, p))
-    body += _goldstein_line(line)
-    body += [_text(x(d), top + ph + 16, d.isoformat(), "tick", "middle") for d in _every(days, MAX_X_LABELS)]
+    body += _goldstein_line(line) + _timeline_labels(left, top, ph)
+    body += [_text((x(d) + x(_period_end(d, interval))) / 2, top + ph + 16, d.isoformat(), "tick", "middle")
+             for d in _every(days, MAX_X_LABELS)]
     body += _legend(left, height - 22)
     return _svg(width, height, label, body)
 
@@ -87,9 +89,13 @@ def _timeline_axes(left, top, pw, ph, mid, peak) -> list[str]:
         _text(left - 6, top + 10, peak, "tick", "end"), _text(left - 6, mid + 4, 0, "tick", "end"),
         _text(left - 6, top + ph, peak, "tick", "end"),
         _text(left + pw + 6, top + 10, "+10", "tick gs"), _text(left + pw + 6, top + ph, "−10", "tick gs"),
-        _text(left + 4, top + 14, "cooperation ↑ تعاون", "axis"),
-        _text(left + 4, top + ph - 6, "conflict ↓ صراع", "axis"),
     ]
+
+
+def _timeline_labels(left, top, ph) -> list[str]:
+    """Drawn over the bars (with a halo from the stylesheet)."""
+    return [_text(left + 4, top + 14, "cooperation ↑ تعاون", "axis"),
+            _text(left + 4, top + ph - 6, "conflict ↓ صراع", "axis")]
 
 
 def _stack(p: dict[str, Any], x0: float, bw: float, mid: float, scale: float) -> list[str]:
@@ -126,7 +132,7 @@ def _legend(x: float, y: float) -> list[str]:
     for q, name in QUAD_NAMES.items():
         out += [f'<rect x="{_f(x)}" y="{_f(y - 10)}" width="12" height="12" class="q{q}"/>',
                 _text(x + 16, y, name, "legend")]
-        x += 34 + 7 * len(name)
+        x += 28 + 6.3 * len(name)
     out += [_line(x, y - 4, x + 18, y - 4, "gsline"), _text(x + 22, y, "mean Goldstein", "legend")]
     return out
 
@@ -151,7 +157,8 @@ def heatmap_svg(rows: list[dict[str, Any]], quad_of: dict[str, int], label: str 
                         f'class="q{quad_of.get(t, 0)}" fill-opacity="{opacity:.2f}">'
                         f"<title>{escape(f'{p} · {t}: {n}')}</title></rect>")
     bottom = top + len(types) * ch
-    for j, p in _every(list(enumerate(periods)), MAX_X_LABELS):
+    step = max(1, math.ceil(72 / cw))  # a date label is about 70 units wide
+    for j, p in list(enumerate(periods))[::step]:
         body.append(_text(left + j * cw, bottom + 14, p, "tick"))
     return _svg(left + len(periods) * cw + 80, bottom + 24, label, body)
 
@@ -183,18 +190,22 @@ def network_svg(edges: list[dict[str, Any]], names: dict[str, str], size: int = 
         return _svg(size, 60, label, [_text(size / 2, 34, "no dyads", "empty", "middle")])
     pos = _circle_layout(nodes, size)
     top_edge, top_node = max(e["events"] for e in edges), max(degree.values())
-    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
-            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>']
-    body += [_edge(e, pos, top_edge) for e in edges if e["source"] in pos and e["target"] in pos]
-    body += [_node(n, pos[n], degree[n], top_node, names.get(n, n)) for n in nodes]
+    radius = {n: 6 + 12 * math.sqrt(degree[n] / top_node) for n in nodes}
+    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" '
+            'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/>'
+            '</marker></defs>']
+    body += [_edge(e, pos, top_edge, radius[e["target"]]) for e in edges if e["source"] in pos and e["target"] in pos]
+    body += [_node(n, pos[n], radius[n], degree[n], names.get(n, n)) for n in nodes]
     return _svg(size, size, label, body, "chart network")
 
 
-def _edge(e: dict[str, Any], pos: dict, top: int) -> str:
+def _edge(e: dict[str, Any], pos: dict, top: int, target_radius: float) -> str:
     (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
     mx, my = (x1 + x2) / 2, (y1 + y2) / 2
     dx, dy = x2 - x1, y2 - y1
     cx, cy = mx - dy * 0.15, my + dx * 0.15  # bend to one side: a->b and b->a do not overlap
+    back = math.hypot(x2 - cx, y2 - cy) or 1.0  # stop at the target's rim, along the curve's last direction
+    x2, y2 = x2 - (x2 - cx) / back * (target_radius + 2), y2 - (y2 - cy) / back * (target_radius + 2)
     width = 1 + 5 * math.sqrt(e["events"] / top)
     gs = e.get("goldstein")
     tip = f"{e['source']} → {e['target']}: {e['events']} events" + (f", mean Goldstein {gs:+.1f}" if gs is not None
@@ -205,9 +216,8 @@ def _edge(e: dict[str, Any], pos: dict, top: int) -> str:
             f"<title>{escape(tip)}</title></path></a>")
 
 
-def _node(code: str, xy: tuple[float, float], degree: int, top: int, name: str) -> str:
+def _node(code: str, xy: tuple[float, float], r: float, degree: int, name: str) -> str:
     x, y = xy
-    r = 6 + 12 * math.sqrt(degree / top)
     href = f"/events?actor={quote(code, safe='')}"
     return (f'<a href="{escape(href)}"><circle cx="{_f(x)}" cy="{_f(y)}" r="{r:.1f}" class="node">'
             f"<title>{escape(f'{name} ({code}): {degree} events')}</title></circle>"
@@ -230,7 +240,9 @@ def map_svg(points: list[dict[str, Any]], width: int = 720, label: str = "events
         body.append(_line(0, xy(lat, 0)[1], width, xy(lat, 0)[1], "grid" if lat else "zero"))
     for p in points:
         x, y = xy(p["lat"], p["lon"])
-        tip = f"{p.get('date') or '?'} · {p['event_type']} {p.get('source_code') or ''} → {p.get('target_code') or ''}"
+        place = ", ".join(str(p[k]) for k in ("loc_name", "loc_country") if p.get(k))
+        tip = (f"{p.get('date') or '?'} · {p['event_type']} {p.get('source_code') or ''} → "
+               f"{p.get('target_code') or ''}" + (f" · {place}" if place else ""))
         href = f"/events/{quote(str(p['event_id']), safe='')}"
         body.append(f'<a href="{escape(href)}"><circle cx="{_f(x)}" cy="{_f(y)}" r="4" '
                     f'class="dot q{p.get("quad_class") or 0}"><title>{escape(tip)}</title></circle></a>')
