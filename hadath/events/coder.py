@@ -110,6 +110,8 @@ class ArticleCoder:
         args = assign(tokens, mentions, match.tok_start, match.tok_end, entry, clause,
                       self_reference=self._self_reference(tokens, clause, match.tok_start))
         source, target, rule = args.source, args.target, args.rule
+        if entry.needs_object and not target:
+            return None
         if not source and _opens_clause(match, clause) and not _is_noun(entry) and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
         if modality in ("future", "intent") and _is_statement(tokens, match.tok_start):

@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ class TriggerEntry:
     line: int
     patient: bool = False  # a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن)
     needs_target: bool = False  # only an event when someone is addressed (نفى → REJECT)
+    needs_object: bool = False  # only with a target named in the sentence (استدعى → SANCTION)
 
     @property
     def ref(self) -> str:
@@ -91,7 +92,7 @@ def load_entries() -> tuple[TriggerEntry, ...]:
         out.append(TriggerEntry(etype, cameo, "" if mode == "-" else mode, kind, lemma.strip(),
                                 _split_field("" if preps == "-" else preps),
                                 "trans" in flagset, "recip" in flagset, n,
-                                "patient" in flagset, "needtgt" in flagset))
+                                "patient" in flagset, "needtgt" in flagset, "needobj" in flagset))
     return tuple(out)
 
 
