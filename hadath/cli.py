@@ -91,7 +91,8 @@ def code_cmd(source: str, fmt: str, include_all: bool) -> None:
 @click.option("--batch-size", type=int, default=None, help="Articles per transaction  [default: 200]")
 @click.option("--config", default=None, help="TOML settings file  [default: ./hadath.toml]")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest_cmd(paths, db, workers, batch_size, config, quiet) -> None:
+@click.option("--near-duplicates", is_flag=True, help="Link near copies of the same story (table article_links).")
+def ingest_cmd(paths, db, workers, batch_size, config, quiet, near_duplicates) -> None:
     """Code every article under PATHS into a DuckDB database (re-runs add nothing; a stopped run resumes).
 
     \b
@@ -111,7 +112,7 @@ def ingest_cmd(paths, db, workers, batch_size, config, quiet) -> None:
                                                file=sys.stderr) as bar:
             items = iter_inputs(paths, max_bytes=opts.max_bytes)
             summary = ingest(items, store, workers=opts.effective_workers(), batch_size=opts.batch_size,
-                             on_item=bar.update)
+                             on_item=bar.update, near_duplicates=near_duplicates)
         click.echo(summary.line())
     except HadathError as exc:
         _fail(exc)
@@ -269,6 +270,107 @@ def demo_cmd(db, source) -> None:
         click.echo(run_demo(path, db))
     except HadathError as exc:
         _fail(exc)
+
+
+# --- serve ------------------------------------------------------------------
+
+@cli.command("serve")
+@click.option("--db", default="hadath.duckdb", show_default=True, help="DuckDB file (opened read-only)")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only)")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--token", envvar="HADATH_TOKEN", default=None,
+              help="Token that POST /api/v1/code needs to store articles (or set HADATH_TOKEN)")
+def serve_cmd(db, host, port, token) -> None:
+    """Serve the dashboard and the REST API (/api/v1, spec at /api/v1/openapi.json) over DB.
+
+    While the server runs, DB is open read-only: ingest into it after stopping the server.
+
+    \b
+    Example:
+      hadath serve --db events.duckdb
+      HADATH_TOKEN=s3cret hadath serve --db events.duckdb --host 0.0.0.0 --port 8080
+    """
+    from hadath.web import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        click.echo(f"warning: serving on {host} without --token: anyone who can reach it may store articles",
+                   err=True)
+    try:
+        serve(db, host=host, port=port, token=token)
+    except HadathError as exc:
+        _fail(exc)
+
+
+# --- aggregate ----------------------------------------------------------------
+
+@cli.command("aggregate")
+@click.option("--db", default="hadath.duckdb", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+def aggregate_cmd(db, fmt, limit) -> None:
+    """Events summed GDELT-style: one row per day, event type, source and target.
+
+    Counts mentions (event rows), articles, stories (near copies count once)
+    and outlets, with the first and last mention, mean Goldstein and QuadClass.
+
+    \b
+    Example:
+      hadath aggregate --db events.duckdb --format csv > aggregates.csv
+    """
+    from hadath.render import rows_csv, rows_table
+    from hadath.store.aggregate import aggregate_events
+    from hadath.store.duckdb_store import DuckStore
+
+    try:
+        with DuckStore(db, read_only=True) as store:
+            rows = aggregate_events(store, limit=limit)
+    except HadathError as exc:
+        _fail(exc)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(rows_csv(rows), nl=False)
+    else:
+        click.echo(rows_table(rows, columns=("date", "event_type", "source_code", "target_code", "num_mentions",
+                                             "num_articles", "num_stories", "num_sources", "goldstein")))
+
+
+# --- spark-code ---------------------------------------------------------------
+
+@cli.command("spark-code")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", required=True, help="Output folder (local, hdfs://, s3a://…) for the Parquet tables.")
+@click.option("--master", default=None, help="Spark master, e.g. local[2]  [default: spark-submit's, else local[*]]")
+@click.option("--partition-by", type=click.Choice(["event_type", "date"]), default="event_type", show_default=True,
+              help="Partition column of the events table.")
+@click.option("--overwrite", is_flag=True, help="Replace the tables already under --output.")
+@click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE", help="A Spark setting (repeatable).")
+def spark_code_cmd(inputs, output, master, partition_by, overwrite, conf) -> None:
+    """Code JSON lines and WARC archives with Apache Spark into Parquet (needs hadath[spark]).
+
+    INPUTS are paths or globs Spark reads; names ending in .warc or .warc.gz
+    are WARC, others JSON lines (give a glob, not a folder, for WARC files).
+    Writes articles/, events/ (partitioned), event_actors/ and skipped/ under
+    --output, then prints processed/skipped/failed counts. On a cluster, the
+    executors need hadath installed too.
+
+    \b
+    Example:
+      hadath spark-code news.jsonl crawl.warc.gz --output events-parquet --master local[2]
+      hadath spark-code 's3a://bucket/crawl/*.warc.gz' --output s3a://bucket/events --master yarn
+    """
+    from hadath.spark.job import run
+
+    settings = dict(item.split("=", 1) for item in conf if "=" in item)
+    if len(settings) != len(conf):
+        raise click.BadParameter("use KEY=VALUE", param_hint="--conf")
+    try:
+        summary = run(list(inputs), output, master=master, partition_by=partition_by, overwrite=overwrite,
+                      config=settings)
+    except HadathError as exc:
+        _fail(exc)
+    click.echo(summary.line())
 
 
 if __name__ == "__main__":
