@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
-from hadath.geo import resolve_place
-from hadath.lang.ar.dates import event_date, published_day
+from hadath.geo import find_places, resolve_place
+from hadath.lang.ar.dates import event_date, find_dates, published_day
 from hadath.events.arguments import assign, coordinated
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
@@ -72,6 +72,8 @@ class ArticleCoder:
         self.ctx = CoderContext(article_id, year, published[:10] if published else None)
         self.include_all = include_all
         self.published = published
+        self._dates: list = []
+        self._places: list = []
         self.text = text  # the article text the offsets point into
 
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
@@ -88,6 +90,8 @@ class ArticleCoder:
                             joined_verbs={t.tok_start for t in triggers if _joined(t) and _is_verb(t.payload)},
                             joined_nouns={t.tok_start for t in triggers if _joined(t) and not _is_verb(t.payload)})
         cues = sentence_cues(tokens)
+        self._dates = find_dates(tokens, self.published)  # once per sentence, shared by its events
+        self._places = find_places(tokens)
         events = []
         for match in _heads(triggers, clause):
             if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
@@ -124,8 +128,8 @@ class ArticleCoder:
             target, rule = [source[0]], rule + ",target:domestic"
         info = ontology_type(etype)
         cameo = entry.cameo if etype == entry.event_type else info.cameo_root + "0"
-        date, precision = event_date(tokens, match.tok_start, self.published)
-        location = resolve_place(tokens, match.tok_start, self.ctx.countries)
+        date, precision = event_date(tokens, match.tok_start, self.published, self._dates)
+        location = resolve_place(tokens, match.tok_start, self.ctx.countries, self._places)
         if modality == "asserted" and _long_before(date, precision, self.published):
             modality = "background"
             if not self.include_all:

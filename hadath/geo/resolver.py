@@ -147,11 +147,13 @@ def as_dict(mention: PlaceMention, place: Place) -> dict:
 
 
 def resolve_place(tokens: Sequence[Token], trigger_index: int,
-                  article_countries: Collection[str] = frozenset()) -> dict | None:
+                  article_countries: Collection[str] = frozenset(), found: list | None = None) -> dict | None:
     """The place of the event whose trigger is token `trigger_index` of a sentence:
     {text, name, country, admin1, lat, lon, feature}, or None. `article_countries`:
-    ISO3 codes the article names (a set, or a Counter of mentions)."""
-    found = find_places(tokens)
+    ISO3 codes the article names (a set, or a Counter of mentions). `found`: the
+    sentence's `find_places` result, when the caller already has it."""
+    if found is None:
+        found = find_places(tokens)
     if not found:
         return None
     chosen = _nearest(found, trigger_index)

@@ -463,10 +463,12 @@ def resolve_date(tokens_or_text: str | Sequence[Token], published: str | None) -
 
 
 def event_date(sentence_tokens: Sequence[Token], trigger_index: int,
-               published: str | None) -> tuple[str | None, str]:
+               published: str | None, found: list | None = None) -> tuple[str | None, str]:
     """(ISO date, precision) of the date expression nearest to the trigger token in
-    its sentence (after the trigger wins a tie); else the publication date."""
-    found = find_dates(sentence_tokens, published)
+    its sentence (after the trigger wins a tie); else the publication date.
+    `found`: the sentence's `find_dates` result, when the caller already has it."""
+    if found is None:
+        found = find_dates(sentence_tokens, published)
     if not found:
         return _fallback(published)
     best = min(found, key=lambda e: _distance(e, trigger_index))
