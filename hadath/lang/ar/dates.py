@@ -182,9 +182,10 @@ class _Scan:
         return (self.at(i),) in words()[kind]
 
     def expressions(self) -> list[DateExpr]:
-        out, i = [], 0
+        out, i, words_ = [], 0, vocabulary()
         while i < len(self.w):
-            found = self.match(i)
+            form = self.w[i]  # an expression starts at a word of the date data or a number
+            found = self.match(i) if form in words_ or form[:1].isdigit() else None
             if found is None:
                 i += 1
             else:
@@ -445,8 +446,8 @@ def find_dates(tokens_or_text: str | Sequence[Token], published: str | None) -> 
     tokens = _tokens(tokens_or_text)
     forms = [base(t.norm) for t in tokens]
     cues = cue_words()
-    if not any(f in cues or (f[:4].isdigit() and len(f) <= 5) for f in forms):
-        return []
+    if not any(f in cues or (f[:4].isdigit() and f[4:] in ("", "م", "ه")) for f in forms):
+        return []  # plain counts (قتل 5 أشخاص) start no date: a day or month needs a cue or a year
     return _Scan(forms, published_day(published)).expressions()
 
 
