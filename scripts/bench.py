@@ -183,6 +183,9 @@ def report(r: dict, big: int) -> str:
         f"- Peak RSS, ingest of 2,000 vs {big:,} articles (1 worker): "
         f"{r['ingest_text_2000_w1']['peak_rss_mb']:.0f} MB vs {w1['peak_rss_mb']:.0f} MB (target ≤ 1 GB, no growth).",
     ]
+    notes = Path(__file__).with_name("benchmark_notes.md")
+    if notes.is_file():
+        lines.append(notes.read_text(encoding="utf-8"))
     return "\n".join(lines) + "\n"
 
 
