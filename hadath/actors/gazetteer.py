@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from hadath.errors import DataError
+from hadath.datafiles import read_rows
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.lang.ar.tokens import candidates
@@ -37,19 +36,8 @@ class Entry:
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a data file as dicts: `#` lines are comments, the first other line
-    is the column header."""
-    text = resources.files("hadath.actors").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for n, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) > len(header):
-            raise DataError(f"{name}: data line {n} has {len(cells)} columns, expected "
-                            f"{len(header)}; fix the file (tabs inside a cell?)")
-        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
-    return rows
+    """Rows of a data file of hadath/actors/data (see `hadath.datafiles.read_rows`)."""
+    return read_rows("hadath.actors", name, fix="fix the file (tabs inside a cell?)")
 
 
 def _alts(cell: str) -> list[str]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from hadath.errors import DataError
+from hadath import datafiles
 from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.lang.ar.tokens import Candidate
 
@@ -28,18 +27,8 @@ class Place:
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a data file of hadath/geo/data: `#` lines are comments, then a header."""
-    text = resources.files("hadath.geo").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for n, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != len(header):
-            raise DataError(f"hadath/geo/data/{name}: data line {n} has {len(cells)} columns, "
-                            f"expected {len(header)}; regenerate it with scripts/geo/gen_places.py")
-        rows.append(dict(zip(header, cells)))
-    return rows
+    """Rows of a data file of hadath/geo/data (see `hadath.datafiles.read_rows`)."""
+    return datafiles.read_rows("hadath.geo", name, exact=True, fix="regenerate it with scripts/geo/gen_places.py")
 
 
 def _place(row: dict[str, str]) -> Place:
