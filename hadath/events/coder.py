@@ -68,7 +68,7 @@ class CoderContext:
 class ArticleCoder:
     def __init__(self, article_id: str, published: str | None = None, include_all: bool = False,
                  text: str = ""):
-        year = int(published[:4]) if published and published[:4].isdigit() else None
+        year = int(published[:4]) if published and published[:4].isdecimal() else None
         self.ctx = CoderContext(article_id, year, published[:10] if published else None)
         self.include_all = include_all
         self.published = published

@@ -91,7 +91,7 @@ def column_list(table: str) -> str:
 def version_key(version: str | None) -> tuple:
     """Sort key of a version string: numeric parts compare as numbers."""
     parts = re.split(r"[.\-+]", version or "")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+    return tuple((0, int(p), "") if p.isdecimal() else (1, 0, p) for p in parts)
 
 
 def _now() -> str:

@@ -72,7 +72,7 @@ def page(path: str, json_path: str | None = None):
 def _query(request: Request) -> EventQuery:
     """Filters from the page's query string: empty fields ignored, a too-large limit capped."""
     params = {k: v for k, v in request.query_params.items() if v.strip()}
-    if params.get("limit", "").isdigit():
+    if params.get("limit", "").isdecimal():
         params["limit"] = str(min(int(params["limit"]), MAX_LIMIT))
     try:
         return EventQuery.model_validate(params)

@@ -205,7 +205,7 @@ class _Scan:
 
     def numeric(self, i: int) -> DateExpr | None:
         parts = [self.at(i + k) for k in range(3)]
-        if not all(p.isdigit() for p in parts):
+        if not all(p.isdecimal() for p in parts):
             return None
         a, b, c = (int(p) for p in parts)
         if len(parts[0]) == 4:
@@ -217,7 +217,7 @@ class _Scan:
     def day_number(self, i: int) -> tuple[int, int] | None:
         """(day, next index): 1–31 as digits or an ordinal word, then optional من/شهر."""
         word = self.at(i)
-        if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31:
+        if word.isdecimal() and len(word) <= 2 and 1 <= int(word) <= 31:
             day, j = int(word), i + 1
         else:
             found = self.phrase("ordinal", i)
@@ -244,7 +244,7 @@ class _Scan:
         """(year, era or None, next index): four-digit year, era letter glued or next."""
         word = self.at(i)
         digits = word.rstrip("مه")
-        if not digits.isdigit() or len(digits) != 4 or digits != word[:4]:
+        if not digits.isdecimal() or len(digits) != 4 or digits != word[:4]:
             return None
         era = words()["era"].get((word[len(digits):],)) if word != digits else None
         j = i + 1
@@ -345,7 +345,7 @@ class _Scan:
         if dual:
             return 2, dual, i + 1
         number = self.at(i)
-        n = int(number) if number.isdigit() and len(number) <= 2 else None
+        n = int(number) if number.isdecimal() and len(number) <= 2 else None
         if n is None and (number,) in words()["number"]:
             n = int(words()["number"][(number,)])
         j = i + (n is not None)
@@ -446,7 +446,7 @@ def find_dates(tokens_or_text: str | Sequence[Token], published: str | None) -> 
     tokens = _tokens(tokens_or_text)
     forms = [base(t.norm) for t in tokens]
     cues = cue_words()
-    if not any(f in cues or (f[:4].isdigit() and f[4:] in ("", "م", "ه")) for f in forms):
+    if not any(f in cues or (f[:4].isdecimal() and f[4:] in ("", "م", "ه")) for f in forms):
         return []  # plain counts (قتل 5 أشخاص) start no date: a day or month needs a cue or a year
     return _Scan(forms, published_day(published)).expressions()
 
