@@ -17,8 +17,8 @@ $(VENV)/.installed: pyproject.toml
 demo: venv  ## create the environment, code the seed article into hadath.duckdb, show its events
 	$(BIN)/hadath demo --db hadath.duckdb
 
-test: venv  ## the whole test suite (tests needing ../shared skip cleanly where it is absent)
-	$(BIN)/python -m pytest -q
+test: venv  ## the test suite without the slow marker (tests needing ../shared skip cleanly where it is absent)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 browser:  ## Debian chromium + Noto fonts for the browser tests (CI, as root; nothing to do when present)
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium fonts-noto-core)
@@ -26,7 +26,7 @@ browser:  ## Debian chromium + Noto fonts for the browser tests (CI, as root; no
 java:  ## Java 17 for the Spark tests (CI, as root; nothing to do when a java is on PATH)
 	command -v java >/dev/null || (apt-get update && apt-get install -y openjdk-17-jre-headless)
 
-test-slow: venv
+test-slow: venv  ## the slow tests (whole corpora, a 100 MB input)
 	$(BIN)/python -m pytest -q -m slow
 
 bench: venv  ## throughput and memory benchmark -> docs/benchmarks.md
