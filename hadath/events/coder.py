@@ -215,14 +215,15 @@ def _long_before(date: str | None, precision: str, published: str | None) -> boo
 
 
 def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
-    """A definite noun of an incident (الهجوم، الاغتيال، للتفجير) refers back to an event
-    the text has already introduced, or to one it discusses rather than reports;
-    the report itself comes with a verb or an indefinite noun. Not coded."""
+    """A definite noun of an incident or an accord (الهجوم، الاغتيال، الاتفاق، الاجتماع)
+    refers back to an event the text has already introduced, names a known one
+    (الاتفاق النووي), or one it discusses rather than reports; the report itself
+    comes with a verb or an indefinite noun. Not coded."""
     entry = match.payload
     return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES and "ال" in match.first.prefix
 
 
-INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
                "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ")
 LIGHT_VERB_WINDOW = 5
