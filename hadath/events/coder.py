@@ -56,7 +56,6 @@ class CoderContext:
 
     article_id: str
     published_year: int | None = None
-    date: str | None = None
     last_source: list[ActorMention] = field(default_factory=list)
     countries: Counter = field(default_factory=Counter)
 
@@ -69,7 +68,7 @@ class ArticleCoder:
     def __init__(self, article_id: str, published: str | None = None, include_all: bool = False,
                  text: str = ""):
         year = int(published[:4]) if published and published[:4].isdecimal() else None
-        self.ctx = CoderContext(article_id, year, published[:10] if published else None)
+        self.ctx = CoderContext(article_id, year)
         self.include_all = include_all
         self.published = published
         self._dates: list = []

@@ -110,13 +110,13 @@ def _key(e: Event) -> tuple[str, str, str]:
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     explicit = {_key(e) for e in events if "target:context" not in e.rule}
     sources = {(t, s) for t, s, _ in explicit if s}
-    targets = {(t, g) for t, _, g in explicit if g}
+    targets_with_source = {(t, g) for t, s, g in explicit if s}
     out = []
     for e in events:
         t, s, g = _key(e)
         if "target:context" in e.rule and ((t, s) in sources or (t, s, g) in explicit):
             continue
-        if not s and (t, g) in {(tt, gg) for tt, ss, gg in explicit if ss}:
+        if not s and (t, g) in targets_with_source:
             continue
         out.append(e)
     return out
