@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from hadath.actors.dates import article_day
-from hadath.actors.gazetteer import Entry, matcher
+from hadath.actors.gazetteer import Entry, code_name, matcher
 from hadath.actors.persons import pick
 from hadath.lang.ar.tokens import Token, candidates
 from hadath.records import ActorMention
@@ -99,7 +99,7 @@ class ActorResolver:
         if len(codes) < 2:
             return []
         base = _mention(piece, tokens, text)
-        return [replace(base, code=code, kind="state", name_en=code, rule="two-sides") for code in codes]
+        return [replace(base, code=code, kind="state", name_en=code_name(code), rule="two-sides") for code in codes]
 
 
 def _named_pair(piece: Piece, following: list[Piece]) -> list[str]:
