@@ -373,5 +373,49 @@ def spark_code_cmd(inputs, output, master, partition_by, overwrite, conf) -> Non
     click.echo(summary.line())
 
 
+
+# --- watch --------------------------------------------------------------------
+
+@cli.command("watch")
+@click.argument("feeds_file", metavar="FEEDS.toml", type=click.Path(dir_okay=False))
+@click.option("--db", default="hadath.duckdb", show_default=True)
+@click.option("--once", is_flag=True, help="Check every feed once, then exit (for cron).")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds before a request gives up.")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between two requests to one host.")
+def watch_cmd(feeds_file, db, once, timeout, delay) -> None:
+    """Follow RSS/Atom feeds and sitemaps, coding new articles into --db as they arrive.
+
+    FEEDS.toml lists [[feeds]] tables (name, url, interval seconds, optional
+    outlet; see docs/feeds.example.toml). Prints one line per pass; failing
+    feeds are logged and retried at their next interval. Ctrl-C stops it.
+    DuckDB allows one writing process: stop `serve` on the same --db first.
+
+    \b
+    Example:
+      hadath watch feeds.toml --db events.duckdb
+      hadath watch feeds.toml --db events.duckdb --once
+    """
+    import logging
+    import signal
+    import threading
+
+    from hadath.store.duckdb_store import DuckStore
+    from hadath.watch import load_feeds, watch
+    from hadath.watch.fetch import Fetcher
+
+    _utf8_stdout()
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        feeds = load_feeds(feeds_file)
+        with DuckStore(db) as store:
+            watch(feeds, store, once=once, stop_event=stop, fetcher=Fetcher(timeout=timeout, delay=delay),
+                  on_pass=lambda summary: click.echo(summary.line()))
+    except HadathError as exc:
+        _fail(exc)
+
+
 if __name__ == "__main__":
     main()
