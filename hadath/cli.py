@@ -280,14 +280,19 @@ def demo_cmd(db, source) -> None:
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--token", envvar="HADATH_TOKEN", default=None,
               help="Token that POST /api/v1/code needs to store articles (or set HADATH_TOKEN)")
-def serve_cmd(db, host, port, token) -> None:
+@click.option("--watch", "feeds_file", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Also follow the feeds of this TOML file into DB, in the same process.")
+def serve_cmd(db, host, port, token, feeds_file) -> None:
     """Serve the dashboard and the REST API (/api/v1, spec at /api/v1/openapi.json) over DB.
 
     While the server runs, DB is open read-only: ingest into it after stopping the server.
+    With --watch, DB is open read-write and the feeds are followed into it meanwhile;
+    the pages show new events without a restart.
 
     \b
     Example:
       hadath serve --db events.duckdb
+      hadath serve --db events.duckdb --watch feeds.toml
       HADATH_TOKEN=s3cret hadath serve --db events.duckdb --host 0.0.0.0 --port 8080
     """
     from hadath.web import serve
@@ -296,7 +301,12 @@ def serve_cmd(db, host, port, token) -> None:
         click.echo(f"warning: serving on {host} without --token: anyone who can reach it may store articles",
                    err=True)
     try:
-        serve(db, host=host, port=port, token=token)
+        feeds = None
+        if feeds_file:
+            from hadath.watch import load_feeds
+
+            feeds = load_feeds(feeds_file)
+        serve(db, host=host, port=port, token=token, feeds=feeds)
     except HadathError as exc:
         _fail(exc)
 

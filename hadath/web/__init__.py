@@ -36,6 +36,6 @@ def create_app(db, **kwargs):
     return _app_module().create_app(db, **kwargs)
 
 
-def serve(db, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+def serve(db, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, feeds=None) -> None:
     """Serve the dashboard and API with uvicorn (see `hadath.web.app.serve`)."""
-    _app_module().serve(db, host=host, port=port, token=token)
+    _app_module().serve(db, host=host, port=port, token=token, feeds=feeds)

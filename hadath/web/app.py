@@ -13,6 +13,8 @@ accepted (a guard against DNS rebinding).
 from __future__ import annotations
 
 import ipaddress
+import logging
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -28,6 +30,8 @@ from hadath import __version__
 from hadath.errors import StoreError
 from hadath.web import api, pages
 from hadath.web.db import Database
+
+log = logging.getLogger("hadath.web")
 
 MAX_BODY = 2_000_000  # bytes of one request body
 STATIC = Path(__file__).parent / "static"
@@ -119,13 +123,21 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
-    """The app over the DuckDB file `db` (opened read-only now: a missing file is a StoreError)."""
-    database = Database(db)
+               allowed_hosts: list[str] | None = None, feeds: list | None = None) -> FastAPI:
+    """The app over the DuckDB file `db` (opened read-only now: a missing file is a StoreError).
+
+    With `feeds` (hadath.watch.Feed list), the file is opened read-write and a
+    background thread follows the feeds into it while the app runs."""
+    database = Database(db, writable=bool(feeds))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        watcher = FeedThread(str(db), feeds) if feeds else None
+        if watcher:
+            watcher.start()
         yield
+        if watcher:
+            watcher.stop()
         database.close()
 
     app = FastAPI(title="hadath", version=__version__, description=DESCRIPTION, lifespan=lifespan,
@@ -142,6 +154,33 @@ def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_
     return app
 
 
+class FeedThread:
+    """`hadath.watch.watch` in a background thread, on its own connection to the database."""
+
+    def __init__(self, db: str, feeds: list):
+        self.db, self.feeds = db, feeds
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="hadath-watch", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout)
+
+    def _run(self) -> None:
+        from hadath.store.duckdb_store import DuckStore
+        from hadath.watch import watch
+
+        try:
+            with DuckStore(self.db) as store:
+                watch(self.feeds, store, stop_event=self.stop_event,
+                      on_pass=lambda s: log.info("watch: %s", s.line()))
+        except Exception:  # the server keeps serving; the failure is logged, not hidden
+            log.exception("the feed watcher stopped")
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -151,9 +190,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Run the app with uvicorn until interrupted (loopback hosts only answer loopback Host headers)."""
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          feeds: list | None = None) -> None:
+    """Run the app with uvicorn until interrupted (loopback hosts only answer loopback Host headers);
+    with `feeds`, follow them into the same database meanwhile."""
     import uvicorn
 
-    app = create_app(db, token=token, allowed_hosts=LOOPBACK_HOSTS if is_loopback(host) else None)
+    app = create_app(db, token=token, allowed_hosts=LOOPBACK_HOSTS if is_loopback(host) else None, feeds=feeds)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -10,6 +10,10 @@ answers the dashboard's queries in milliseconds).
 `POST /api/v1/code` with `store: true` is the one write: under the lock, the
 read-only connection is closed, the article is written through a read-write
 `DuckStore`, and the read-only connection is opened again.
+
+With `writable=True` (`hadath serve --watch`) the file is opened read-write
+once: the feed watcher writes through its own connection to the same database
+in this process, and the pages show new events without a restart.
 """
 
 from __future__ import annotations
@@ -26,21 +30,25 @@ from hadath.store.duckdb_store import DuckStore
 class Database:
     """A DuckDB file opened read-only for the lifetime of the app."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, writable: bool = False):
         self.path = str(path)
+        self.writable = writable
         self._lock = threading.Lock()
-        self._store: DuckStore | None = DuckStore(self.path, read_only=True)
+        self._store: DuckStore | None = DuckStore(self.path, read_only=not writable)
 
     @contextmanager
     def store(self) -> Iterator[DuckStore]:
         """The shared read-only store, for the duration of one request's queries."""
         with self._lock:
             if self._store is None:
-                self._store = DuckStore(self.path, read_only=True)
+                self._store = DuckStore(self.path, read_only=not self.writable)
             yield self._store
 
     def write(self, coded: CodedArticle) -> int:
         """Store one coded article (idempotent); returns 1 when it was inserted or replaced."""
+        if self.writable:
+            with self.store() as store:
+                return store.write([coded])
         with self._lock:
             self._close()
             try:
