@@ -23,7 +23,6 @@ import http.client
 import json
 import os
 import platform
-import random
 import socket
 import subprocess
 import sys
@@ -35,29 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-COUNTRIES = [("المصرية", "القاهرة", "المصري"), ("الأردنية", "عمان", "الأردني"), ("التونسية", "تونس", "التونسي"),
-             ("المغربية", "الرباط", "المغربي"), ("العراقية", "بغداد", "العراقي"), ("اللبنانية", "بيروت", "اللبناني")]
-TEMPLATES = [
-    "اعتقلت الشرطة {adj_f} {n} من الناشطين في {city} يوم الأحد.",
-    "التقى وزير الخارجية {adj_m} نظيره {other_m} في {city} لبحث التعاون في {n} ملفا.",
-    "تظاهر نحو {n} شخص أمام مقر الحكومة في {city} احتجاجا على ارتفاع الأسعار.",
-    "وقعت الحكومة {adj_f} اتفاقا مع الحكومة {other_f} بقيمة {n} مليون دولار.",
-    "أدان رئيس الوزراء {adj_m} الهجوم الذي أسفر عن مقتل {n} أشخاص قرب {city}.",
-    "أعلن الجيش {adj_m} أنه قصف مواقع للمسلحين وقتل {n} منهم.",
-]
-
-
-def article_text(i: int) -> str:
-    """A short fictional Arabic article, unique for every `i`."""
-    rng = random.Random(i)
-    out = []
-    for k in range(3):
-        adj_f, city, adj_m = COUNTRIES[(i + k) % len(COUNTRIES)]
-        other_f, _, other_m = COUNTRIES[(i + k + 1) % len(COUNTRIES)]
-        out.append(TEMPLATES[(i * 3 + k) % len(TEMPLATES)].format(
-            adj_f=adj_f, adj_m=adj_m, other_f=other_f, other_m=other_m, city=city, n=rng.randint(2, 900) * 1000 + i))
-    out.append(f"وقال مصدر مسؤول إن عدد المشاركين في الاجتماع رقم {i} بلغ {i * 7 + 3} مشاركا.")
-    return " ".join(out)
+sys.path.insert(0, str(ROOT))
+from tests.reliability._corpus import article_text  # noqa: E402  (one generator for tests and this script)
 
 
 def env() -> dict:
