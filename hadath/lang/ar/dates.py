@@ -32,10 +32,11 @@ the publication date with precision "published" ("unknown" without a publication
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from hadath.errors import DataError
@@ -109,20 +110,28 @@ def cue_words() -> frozenset[str]:
     return frozenset(cues - NOT_CUES)
 
 
-@lru_cache(maxsize=100_000)
 def base(norm: str) -> str:
     """A normalised token without the proclitics a date word may carry
     (وامس → امس, بالامس → الامس, للعام → العام); digits keep an era letter."""
-    vocab = vocabulary()
-    if norm in vocab or norm[:1].isdigit():
+    if norm[:1].isdigit():
         return norm
+    return _based().get(norm, norm)
+
+
+@cache
+def _based() -> dict[str, str]:
+    """Every proclitic form of every date word → the date word. Built in the order
+    the prefixes are tried: the word itself, then each prefix (with a word, then
+    with ل + ال written لل)."""
+    vocab = sorted(vocabulary())
+    table = {w: w for w in vocab}
     for prefix in PROCLITICS:
-        rest = norm[len(prefix):]
-        if norm.startswith(prefix) and rest in vocab:
-            return rest
-        if norm.startswith(prefix + "ل") and "ال" + rest[1:] in vocab:
-            return "ال" + rest[1:]
-    return norm
+        for word in vocab:
+            table.setdefault(prefix + word, word)
+        for word in vocab:
+            if word.startswith("ال"):
+                table.setdefault(prefix + "ل" + word[2:], word)
+    return table
 
 
 # --- calendars -----------------------------------------------------------------
@@ -437,6 +446,9 @@ def _period_start(pub: dt.date, unit: str, step: int) -> dt.date:
 
 # --- public --------------------------------------------------------------------
 
+_YEAR_FORM = re.compile(r"(?:^| )\d{4}[مه]?(?= |$)")  # a four-digit number, maybe with an era letter
+
+
 def _tokens(tokens_or_text: str | Sequence[Token]) -> Sequence[Token]:
     return tokenize(tokens_or_text) if isinstance(tokens_or_text, str) else tokens_or_text
 
@@ -444,9 +456,9 @@ def _tokens(tokens_or_text: str | Sequence[Token]) -> Sequence[Token]:
 def find_dates(tokens_or_text: str | Sequence[Token], published: str | None) -> list[DateExpr]:
     """Every date expression of a sentence, left to right, resolved against `published`."""
     tokens = _tokens(tokens_or_text)
-    forms = [base(t.norm) for t in tokens]
-    cues = cue_words()
-    if not any(f in cues or (f[:4].isdecimal() and f[4:] in ("", "م", "ه")) for f in forms):
+    table = _based()  # base() without its function call: a digit-led form is never a prefixed key
+    forms = [table.get(t.norm, t.norm) for t in tokens]
+    if cue_words().isdisjoint(forms) and not _YEAR_FORM.search(" ".join(forms)):
         return []  # plain counts (قتل 5 أشخاص) start no date: a day or month needs a cue or a year
     return _Scan(forms, published_day(published)).expressions()
 

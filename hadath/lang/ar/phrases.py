@@ -4,14 +4,21 @@
 with a payload each. The first word of a phrase is looked up through the
 token's clitic candidates (so والصين and للصين find الصين); the following words
 must match a token's `norm` exactly or with an enclitic stripped. Matching is
-greedy from left to right, longest phrase first.
+greedy from left to right, longest phrase first; between phrases of the same
+length the least stripped first word wins, then the phrase added first.
+
+Speed: what a token form can start is worked out once per form and memoised
+(`_Start`: its one-word phrases, and its longer phrases bucketed by their
+second word), so most tokens cost one dictionary lookup, and a longer phrase
+is only tried when the next token can be its second word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import Generic, NamedTuple, TypeVar
 
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import Candidate, Token, candidates
@@ -31,15 +38,38 @@ class PhraseMatch(Generic[P]):
     end: int
 
 
+class _Option(NamedTuple):
+    """One phrase a token form can start, with how its first word was stripped."""
+
+    rank: tuple[int, int, int]  # (-length, candidate index, order added): lower wins
+    rest: tuple[str, ...]  # words after the second one
+    payload: object
+    phrase: str
+    cand: Candidate
+    n: int  # words after the first
+
+
+class _Start(NamedTuple):
+    single: _Option | None  # the best one-word phrase
+    by_second: dict[str, tuple[_Option, ...]]  # second word → longer phrases, best first
+
+
+@lru_cache(maxsize=MEMO_LIMIT)
+def following_forms(norm: str) -> frozenset[str]:
+    """Forms a non-first phrase word may take: the token itself, or the token with
+    an enclitic stripped and no proclitic."""
+    return frozenset([norm] + [c.stem for c in candidates(norm) if not c.prefix])
+
+
 class PhraseMatcher(Generic[P]):
     def __init__(self, entries: Iterable[tuple[str, P]] = (),
                  accept: Callable[[Candidate, P], bool] | None = None):
         """`accept(candidate, payload)` may refuse a first-word stripping for an
         entry (e.g. a verb must not be found behind the article ال)."""
-        self._index: dict[str, list[tuple[tuple[str, ...], P, str]]] = {}
-        self._hits: dict[str, tuple[Candidate, ...]] = {}  # memo: token norm → candidates in the index
+        self._index: dict[str, list[tuple[tuple[str, ...], P, str, int]]] = {}
+        self._starts: dict[str, _Start | None] = {}  # memo: token norm → what it can start
         self._accept = accept
-        self._sorted = True
+        self._added = 0
         for phrase, payload in entries:
             self.add(phrase, payload)
 
@@ -47,75 +77,93 @@ class PhraseMatcher(Generic[P]):
         words = tuple(normalize(phrase).split())
         if not words:
             return
-        self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words)))
-        self._sorted = False
-        self._hits.clear()
+        self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words), self._added))
+        self._added += 1
+        self._starts.clear()
 
     def __contains__(self, phrase: str) -> bool:
         words = tuple(normalize(phrase).split())
-        return any(rest == words[1:] for rest, _, _ in self._index.get(words[0], ())) if words else False
+        return any(rest == words[1:] for rest, _, _, _ in self._index.get(words[0], ())) if words else False
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
-    def _sort(self) -> None:
-        for entries in self._index.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        self._sorted = True
+    def _start(self, norm: str) -> _Start | None:
+        """What a token of this form can start (None: nothing); memoised."""
+        if norm in self._starts:
+            return self._starts[norm]
+        if len(self._starts) > MEMO_LIMIT:
+            self._starts.clear()
+        single: _Option | None = None
+        buckets: dict[str, list[_Option]] = {}
+        for k, cand in enumerate(candidates(norm)):
+            for rest, payload, phrase, order in self._index.get(cand.stem, ()):
+                if self._accept is not None and not self._accept(cand, payload):
+                    continue
+                option = _Option((-len(rest), k, order), rest[1:], payload, phrase, cand, len(rest))
+                if rest:
+                    buckets.setdefault(rest[0], []).append(option)
+                elif single is None or option.rank < single.rank:
+                    single = option
+        start = None
+        if single is not None or buckets:
+            start = _Start(single, {w: tuple(sorted(opts)) for w, opts in buckets.items()})
+        self._starts[norm] = start
+        return start
 
     def match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch[P] | None:
         """The longest phrase starting at token `i`, or None."""
-        if not self._sorted:
-            self._sort()
-        best: PhraseMatch[P] | None = None
-        for cand in self._candidates_in_index(tokens[i].norm):
-            for rest, payload, phrase in self._index[cand.stem]:
-                n = len(rest)
-                if best is not None and n + 1 <= best.tok_end - best.tok_start:
-                    break
-                if self._accept is not None and not self._accept(cand, payload):
-                    continue
-                if i + n < len(tokens) and _rest_matches(tokens, i + 1, rest):
-                    best = self._make(tokens, i, n, payload, phrase, cand)
-                    break
-        return best
+        start = self._starts.get(tokens[i].norm, False)
+        if start is False:
+            start = self._start(tokens[i].norm)
+        return self._match(tokens, i, start) if start is not None else None
 
-    def _candidates_in_index(self, norm: str) -> tuple[Candidate, ...]:
-        hits = self._hits.get(norm)
-        if hits is None:
-            if len(self._hits) > MEMO_LIMIT:
-                self._hits.clear()
-            hits = self._hits[norm] = tuple(c for c in candidates(norm) if c.stem in self._index)
-        return hits
+    def _match(self, tokens: Sequence[Token], i: int, start: _Start) -> PhraseMatch[P] | None:
+        best = None
+        if start.by_second and i + 1 < len(tokens):
+            n_tokens = len(tokens)
+            for form in following_forms(tokens[i + 1].norm):
+                for option in start.by_second.get(form, ()):
+                    if best is not None and option.rank >= best.rank:
+                        break
+                    if i + option.n < n_tokens and _rest_matches(tokens, i + 2, option.rest):
+                        best = option
+                        break
+        if best is None:
+            best = start.single
+            if best is None:
+                return None
+        return self._make(tokens, i, best)
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[P]]:
         """Greedy left-to-right longest matches, not overlapping."""
+        get = self._starts.get
+        starts = [get(t.norm, False) for t in tokens]
+        if False in starts:  # forms not seen yet
+            starts = [self._start(t.norm) if s is False else s for t, s in zip(tokens, starts)]
         out: list[PhraseMatch[P]] = []
-        hits, i, n = self._hits, 0, len(tokens)
-        while i < n:
-            found = hits.get(tokens[i].norm)
-            if found is None:
-                found = self._candidates_in_index(tokens[i].norm)
-            m = self.match_at(tokens, i) if found else None
-            if m is None:
-                i += 1
-            else:
+        free = 0  # the first token not inside a match
+        for i in [k for k, s in enumerate(starts) if s is not None]:
+            if i < free:
+                continue
+            m = self._match(tokens, i, starts[i])
+            if m is not None:
                 out.append(m)
-                i = m.tok_end
+                free = m.tok_end
         return out
 
     @staticmethod
-    def _make(tokens, i, n, payload, phrase, cand) -> PhraseMatch[P]:
-        first, last = tokens[i], tokens[i + n]
+    def _make(tokens, i, option: _Option) -> PhraseMatch[P]:
+        n, cand = option.n, option.cand
+        first = tokens[i]
         start, end = first.span_of(len(cand.prefix), 0 if n else len(cand.suffix))
         if n:
-            end = last.end
-        return PhraseMatch(i, i + n + 1, payload, phrase, cand, start, end)
+            end = tokens[i + n].end
+        return PhraseMatch(i, i + n + 1, option.payload, option.phrase, cand, start, end)
 
 
 def _rest_matches(tokens: Sequence[Token], j: int, rest: tuple[str, ...]) -> bool:
     for k, word in enumerate(rest):
-        norm = tokens[j + k].norm
-        if norm != word and not any(c.stem == word and not c.prefix for c in candidates(norm)):
+        if word not in following_forms(tokens[j + k].norm):
             return False
     return True

@@ -17,7 +17,6 @@ behind, so a match can report the span of the stem inside the original token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -48,8 +47,7 @@ class Token(NamedTuple):
         return start, max(end, start)
 
 
-@dataclass(slots=True, frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     stem: str
     prefix: str  # normalised proclitics stripped ("" if none)
     suffix: str  # normalised enclitic stripped ("" if none)
@@ -75,14 +73,16 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `offset` (a sentence's start).
     An underscore separates tokens (hashtags: #قطاع_غزة)."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start = m.start() + offset
+    new, find, pos = tuple.__new__, text.find, 0  # tuple.__new__: no Python-level __new__ per token
+    for word in _TOKEN.findall(text):
+        start = find(word, pos)  # only non-token characters lie between pos and the match
+        pos = start + len(word)
         if "_" in word:
             for part in _UNDERSCORE_PART.finditer(word):
-                out.append(Token(part.group(), _norm(part.group()), start + part.start(), start + part.end(), len(out)))
+                out.append(new(Token, (part.group(), _norm(part.group()), offset + start + part.start(),
+                                       offset + start + part.end(), len(out))))
         else:
-            out.append(Token(word, _norm(word), start, start + len(word), len(out)))
+            out.append(new(Token, (word, _norm(word), offset + start, offset + pos, len(out))))
     return out
 
 
@@ -90,16 +90,23 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def candidates(norm: str) -> tuple[Candidate, ...]:
     """Forms of a normalised token to look up, least stripped first."""
     out: dict[str, Candidate] = {}
+    endings = [enc for enc in ENCLITICS if norm.endswith(enc)]  # the same for every proclitic split
     for prefix, rest in _proclitic_splits(norm):
-        _add(out, rest, prefix, "")
-        for suffix, stem in _enclitic_splits(rest):
-            _add(out, stem, prefix, suffix)
+        if len(rest) >= MIN_STEM and rest not in out:
+            out[rest] = _new(Candidate, (rest, prefix, ""))
+        for enc in endings:
+            if len(rest) - len(enc) >= MIN_STEM + 1:
+                stem = rest[: -len(enc)]
+                if stem not in out:
+                    out[stem] = _new(Candidate, (stem, prefix, enc))
+                if stem.endswith("ت"):
+                    stem = stem[:-1] + "ه"
+                    if stem not in out:
+                        out[stem] = _new(Candidate, (stem, prefix, enc))
     return tuple(out.values())
 
 
-def _add(out: dict[str, Candidate], stem: str, prefix: str, suffix: str) -> None:
-    if len(stem) >= MIN_STEM and stem not in out:
-        out[stem] = Candidate(stem, prefix, suffix)
+_new = tuple.__new__
 
 
 def _proclitic_splits(word: str) -> list[tuple[str, str]]:
@@ -122,14 +129,3 @@ def _proclitic_splits(word: str) -> list[tuple[str, str]]:
         if rest.startswith("ال") and len(rest) - 2 >= MIN_STEM:
             with_article.append((prefix + "ال", rest[2:]))
     return splits + with_article
-
-
-def _enclitic_splits(word: str) -> list[tuple[str, str]]:
-    out = []
-    for enc in ENCLITICS:
-        if word.endswith(enc) and len(word) - len(enc) >= MIN_STEM + 1:
-            stem = word[: -len(enc)]
-            out.append((enc, stem))
-            if stem.endswith("ت"):
-                out.append((enc, stem[:-1] + "ه"))
-    return out
