@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from hadath import __version__
-from hadath.pipeline import code_article
+from hadath.export.rows import ArticleRows, article_rows
+from hadath.pipeline import code_article, warm_up
 from hadath.records import Article, CodedArticle, Skipped
 
 IN_FLIGHT = 2  # batches coded ahead of the one being written (per run, not per worker)
@@ -49,8 +50,9 @@ def code_or_skip(article: Article) -> CodedArticle | Skipped:
                        f"coding raised {type(exc).__name__}: {exc}")
 
 
-def _code_all(articles: list[Article]) -> list[CodedArticle | Skipped]:
-    return [code_or_skip(a) for a in articles]
+def _code_all(articles: list[Article]) -> list[ArticleRows | Skipped]:
+    """Coded articles as store rows (built where they are coded: in the worker)."""
+    return [r if isinstance(r := code_or_skip(a), Skipped) else article_rows(r) for a in articles]
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
@@ -99,7 +101,10 @@ def ingest(items: Iterable[Article | Skipped], store, *, workers: int = 1, batch
     seen: set[str] = set()
     index = _near_index() if near_duplicates else None
     run_id = store.start_run()
-    pool = mp.get_context("fork").Pool(workers) if workers > 1 else None
+    pool = None
+    if workers > 1:
+        warm_up()  # the forked workers inherit the built matchers
+        pool = mp.get_context("fork").Pool(workers)
     try:
         selected = ((batch, _select(batch, store, summary, seen, index)) for batch in _batches(iter(items), batch_size))
         for batch, results in _coded_in_order(selected, pool, workers, IN_FLIGHT):
@@ -153,9 +158,9 @@ def _link_near_duplicates(articles: list[Article], store, index, summary: RunSum
 
 
 def _write(results: list, store, summary: RunSummary) -> None:
-    coded = [r for r in results if isinstance(r, CodedArticle)]
+    coded = [r for r in results if isinstance(r, ArticleRows)]
     failed = [r for r in results if isinstance(r, Skipped)]
-    store.write(coded)
+    store.write_rows(coded)
     summary.processed += len(coded)
     summary.events += sum(len(c.events) for c in coded)
     if failed:

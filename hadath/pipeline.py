@@ -15,6 +15,12 @@ from hadath.lang.ar.tokens import tokenize
 from hadath.records import Article, CodedArticle
 
 
+def warm_up() -> None:
+    """Build the lexicons and matchers now (before forking workers, which then
+    share them) instead of on the first article."""
+    code_article(Article("التقى وزير الخارجية المصري نظيره الأردني في عمان أمس.", id="warm-up"))
+
+
 def code_article(article: Article, *, include_all: bool = False) -> CodedArticle:
     """Sentences, actor mentions and events of one article.
 

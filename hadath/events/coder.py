@@ -71,8 +71,8 @@ class ArticleCoder:
         self.ctx = CoderContext(article_id, year)
         self.include_all = include_all
         self.published = published
-        self._dates: list = []
-        self._places: list = []
+        self._dates: list | None = None
+        self._places: list | None = None
         self.text = text  # the article text the offsets point into
 
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
@@ -89,8 +89,7 @@ class ArticleCoder:
                             joined_verbs={t.tok_start for t in triggers if _joined(t) and _is_verb(t.payload)},
                             joined_nouns={t.tok_start for t in triggers if _joined(t) and not _is_verb(t.payload)})
         cues = sentence_cues(tokens)
-        self._dates = find_dates(tokens, self.published)  # once per sentence, shared by its events
-        self._places = find_places(tokens)
+        self._dates = self._places = None  # found once per sentence when an event needs them
         events = []
         for match in _heads(triggers, clause):
             if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
@@ -127,6 +126,8 @@ class ArticleCoder:
             target, rule = [source[0]], rule + ",target:domestic"
         info = ontology_type(etype)
         cameo = entry.cameo if etype == entry.event_type else info.cameo_root + "0"
+        if self._dates is None:
+            self._dates, self._places = find_dates(tokens, self.published), find_places(tokens)
         date, precision = event_date(tokens, match.tok_start, self.published, self._dates)
         location = resolve_place(tokens, match.tok_start, self.ctx.countries, self._places)
         if modality == "asserted" and _long_before(date, precision, self.published):

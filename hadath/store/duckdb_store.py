@@ -30,12 +30,10 @@ import duckdb
 from hadath import __version__
 from hadath.errors import StoreError
 from hadath.export.rows import (
-    article_row,
+    ArticleRows,
+    article_rows,
     arrow_schema,
-    coder_version_of,
     duckdb_type,
-    event_actor_rows,
-    event_rows,
     skipped_row,
 )
 from hadath.records import (
@@ -189,17 +187,17 @@ class DuckStore:
             [list(ids)]).fetchall()
         return dict(rows)
 
-    def _to_write(self, coded_articles: list[CodedArticle]) -> tuple[list[CodedArticle], list[str]]:
+    def _to_write(self, batch: list[ArticleRows]) -> tuple[list[ArticleRows], list[str]]:
         """The articles to insert, and the stored ids they replace (older coder)."""
-        newest: dict[str, CodedArticle] = {}
-        for c in coded_articles:
-            old = newest.get(c.article.id)
-            if old is None or version_key(coder_version_of(c)) > version_key(coder_version_of(old)):
-                newest[c.article.id] = c
+        newest: dict[str, ArticleRows] = {}
+        for rows in batch:
+            old = newest.get(rows.article_id)
+            if old is None or version_key(rows.coder_version) > version_key(old.coder_version):
+                newest[rows.article_id] = rows
         stored = self.stored_versions(newest)
-        todo = [c for i, c in newest.items()
-                if i not in stored or version_key(coder_version_of(c)) > version_key(stored[i])]
-        return todo, [c.article.id for c in todo if c.article.id in stored]
+        todo = [r for i, r in newest.items()
+                if i not in stored or version_key(r.coder_version) > version_key(stored[i])]
+        return todo, [r.article_id for r in todo if r.article_id in stored]
 
     def _delete_articles(self, ids: list[str]) -> None:
         if not ids:
@@ -212,12 +210,16 @@ class DuckStore:
 
     def write(self, coded_articles: Iterable[CodedArticle]) -> int:
         """Write a batch in one transaction; returns how many articles were inserted or replaced."""
+        return self.write_rows([article_rows(c) for c in coded_articles])
+
+    def write_rows(self, batch: Iterable[ArticleRows]) -> int:
+        """`write` for articles already turned into rows (by worker processes)."""
         with self._transaction():
-            todo, replaced = self._to_write(list(coded_articles))
+            todo, replaced = self._to_write(list(batch))
             self._delete_articles(replaced)
-            self._insert("articles", [article_row(c) for c in todo])
-            self._insert("events", [r for c in todo for r in event_rows(c)])
-            self._insert("event_actors", [r for c in todo for r in event_actor_rows(c)])
+            self._insert("articles", [r.article for r in todo])
+            self._insert("events", [e for r in todo for e in r.events])
+            self._insert("event_actors", [a for r in todo for a in r.event_actors])
         return len(todo)
 
     def add_skipped(self, skipped: Iterable[Skipped]) -> None:

@@ -54,6 +54,22 @@ class _Start(NamedTuple):
     by_second: dict[str, tuple[_Option, ...]]  # second word → longer phrases, best first
 
 
+_FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
+_USEFUL: dict[str, tuple[tuple[int, Candidate], ...]] = {}
+
+
+def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
+    """The clitic candidates of a form (with their rank) that start a phrase of
+    some matcher: worked out once per form for all matchers, which then look only
+    at these (most forms have none)."""
+    found = _USEFUL.get(norm)
+    if found is None:
+        if len(_USEFUL) > MEMO_LIMIT:
+            _USEFUL.clear()
+        found = _USEFUL[norm] = tuple((k, c) for k, c in enumerate(candidates(norm)) if c.stem in _FIRST_WORDS)
+    return found
+
+
 @lru_cache(maxsize=MEMO_LIMIT)
 def following_forms(norm: str) -> frozenset[str]:
     """Forms a non-first phrase word may take: the token itself, or the token with
@@ -80,6 +96,9 @@ class PhraseMatcher(Generic[P]):
         self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words), self._added))
         self._added += 1
         self._starts.clear()
+        if words[0] not in _FIRST_WORDS:
+            _FIRST_WORDS.add(words[0])
+            _USEFUL.clear()
 
     def __contains__(self, phrase: str) -> bool:
         words = tuple(normalize(phrase).split())
@@ -96,7 +115,7 @@ class PhraseMatcher(Generic[P]):
             self._starts.clear()
         single: _Option | None = None
         buckets: dict[str, list[_Option]] = {}
-        for k, cand in enumerate(candidates(norm)):
+        for k, cand in _useful(norm):
             for rest, payload, phrase, order in self._index.get(cand.stem, ()):
                 if self._accept is not None and not self._accept(cand, payload):
                     continue
