@@ -9,8 +9,11 @@ length the least stripped first word wins, then the phrase added first.
 
 Speed: what a token form can start is worked out once per form and memoised
 (`_Start`: its one-word phrases, and its longer phrases bucketed by their
-second word), so most tokens cost one dictionary lookup, and a longer phrase
-is only tried when the next token can be its second word.
+second word), so most tokens cost one cache lookup, and a longer phrase is
+only tried when the next token can be its second word. Every memo holds at
+most about `MEMO_LIMIT` forms (least recently used ones are dropped), so memory
+stops growing once a corpus has shown that many distinct words (about 2,000
+news articles).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import Candidate, Token, candidates
 
 P = TypeVar("P")
-MEMO_LIMIT = 200_000
+MEMO_LIMIT = 50_000  # forms remembered per memo (least recently used dropped): memory stays flat
 
 
 @dataclass(slots=True)
@@ -55,19 +58,14 @@ class _Start(NamedTuple):
 
 
 _FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
-_USEFUL: dict[str, tuple[tuple[int, Candidate], ...]] = {}
 
 
+@lru_cache(maxsize=MEMO_LIMIT)
 def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
     """The clitic candidates of a form (with their rank) that start a phrase of
     some matcher: worked out once per form for all matchers, which then look only
     at these (most forms have none)."""
-    found = _USEFUL.get(norm)
-    if found is None:
-        if len(_USEFUL) > MEMO_LIMIT:
-            _USEFUL.clear()
-        found = _USEFUL[norm] = tuple((k, c) for k, c in enumerate(candidates(norm)) if c.stem in _FIRST_WORDS)
-    return found
+    return tuple((k, c) for k, c in enumerate(candidates(norm)) if c.stem in _FIRST_WORDS)
 
 
 @lru_cache(maxsize=MEMO_LIMIT)
@@ -84,6 +82,7 @@ class PhraseMatcher(Generic[P]):
         entry (e.g. a verb must not be found behind the article ال)."""
         self._index: dict[str, list[tuple[tuple[str, ...], P, str, int]]] = {}
         self._starts: dict[str, _Start | None] = {}  # memo: token norm → what it can start
+        self._older: dict[str, _Start | None] = {}  # the previous generation of the memo
         self._accept = accept
         self._added = 0
         for phrase, payload in entries:
@@ -95,10 +94,10 @@ class PhraseMatcher(Generic[P]):
             return
         self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words), self._added))
         self._added += 1
-        self._starts.clear()
+        self._starts, self._older = {}, {}
         if words[0] not in _FIRST_WORDS:
             _FIRST_WORDS.add(words[0])
-            _USEFUL.clear()
+            _useful.cache_clear()
 
     def __contains__(self, phrase: str) -> bool:
         words = tuple(normalize(phrase).split())
@@ -107,12 +106,20 @@ class PhraseMatcher(Generic[P]):
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
+    def _remembered(self, norm: str) -> _Start | None:
+        """`_start`, memoised in two generations: when the memo is full it becomes
+        the older one, whose entries move back as they are used again (the forms in
+        use stay, the rest is dropped with the older generation)."""
+        start = self._older.get(norm, False)
+        if start is False:
+            start = self._start(norm)
+        if len(self._starts) >= MEMO_LIMIT:
+            self._older, self._starts = self._starts, {}
+        self._starts[norm] = start
+        return start
+
     def _start(self, norm: str) -> _Start | None:
-        """What a token of this form can start (None: nothing); memoised."""
-        if norm in self._starts:
-            return self._starts[norm]
-        if len(self._starts) > MEMO_LIMIT:
-            self._starts.clear()
+        """What a token of this form can start (None: nothing)."""
         single: _Option | None = None
         buckets: dict[str, list[_Option]] = {}
         for k, cand in _useful(norm):
@@ -124,17 +131,15 @@ class PhraseMatcher(Generic[P]):
                     buckets.setdefault(rest[0], []).append(option)
                 elif single is None or option.rank < single.rank:
                     single = option
-        start = None
-        if single is not None or buckets:
-            start = _Start(single, {w: tuple(sorted(opts)) for w, opts in buckets.items()})
-        self._starts[norm] = start
-        return start
+        if single is None and not buckets:
+            return None
+        return _Start(single, {w: tuple(sorted(opts)) for w, opts in buckets.items()})
 
     def match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch[P] | None:
         """The longest phrase starting at token `i`, or None."""
         start = self._starts.get(tokens[i].norm, False)
         if start is False:
-            start = self._start(tokens[i].norm)
+            start = self._remembered(tokens[i].norm)
         return self._match(tokens, i, start) if start is not None else None
 
     def _match(self, tokens: Sequence[Token], i: int, start: _Start) -> PhraseMatch[P] | None:
@@ -158,8 +163,8 @@ class PhraseMatcher(Generic[P]):
         """Greedy left-to-right longest matches, not overlapping."""
         get = self._starts.get
         starts = [get(t.norm, False) for t in tokens]
-        if False in starts:  # forms not seen yet
-            starts = [self._start(t.norm) if s is False else s for t, s in zip(tokens, starts)]
+        if False in starts:  # forms not in the memo
+            starts = [self._remembered(t.norm) if s is False else s for t, s in zip(tokens, starts)]
         out: list[PhraseMatch[P]] = []
         free = 0  # the first token not inside a match
         for i in [k for k, s in enumerate(starts) if s is not None]:

@@ -66,7 +66,7 @@ def _orig_index(text: str, norm_chars: int) -> int:
     return len(text)
 
 
-_norm = lru_cache(maxsize=200_000)(normalize)
+_norm = lru_cache(maxsize=50_000)(normalize)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -86,7 +86,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)  # callers keep what they need of it in their own memos
 def candidates(norm: str) -> tuple[Candidate, ...]:
     """Forms of a normalised token to look up, least stripped first."""
     out: dict[str, Candidate] = {}

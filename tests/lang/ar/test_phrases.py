@@ -25,3 +25,27 @@ def test_diacritics_do_not_block_a_match():
 def test_contains_and_len():
     assert "الامم المتحده" in MATCHER
     assert len(MATCHER) == 4
+
+
+def test_equal_length_phrases_prefer_the_least_stripped_first_word_then_the_first_added():
+    matcher = PhraseMatcher([("بلاد", "bilad"), ("لاد", "lad"), ("مجلس الشعب", "A"), ("مجلس الشعب", "B")])
+    tokens = tokenize("بلاد مجلس الشعب")
+    assert [m.payload for m in matcher.find_all(tokens)] == ["bilad", "A"]
+
+
+def test_a_longer_phrase_needs_its_second_word_next(monkeypatch):
+    matcher = PhraseMatcher([("علي", "ali"), ("علي خامنئي", "KHAMENEI")])
+    assert [m.payload for m in matcher.find_all(tokenize("قال علي خامنئي"))] == ["KHAMENEI"]
+    assert [m.payload for m in matcher.find_all(tokenize("ردا على الهجوم"))] == ["ali"]
+
+
+def test_the_memo_stays_bounded_and_answers_the_same(monkeypatch):
+    import hadath.lang.ar.phrases as phrases
+
+    monkeypatch.setattr(phrases, "MEMO_LIMIT", 3)
+    matcher = PhraseMatcher([("الأمم المتحدة", "UN"), ("زوروستان", "ZZZ")])
+    text = "قالت الأمم المتحدة إن وفدا من زوروستان وصل اليوم إلى العاصمة وزوروستان ترحب"
+    first = [(m.payload, m.start) for m in matcher.find_all(tokenize(text))]
+    again = [(m.payload, m.start) for m in matcher.find_all(tokenize(text))]
+    assert first == again == [("UN", 5), ("ZZZ", 30), ("ZZZ", text.index("زوروستان ترحب"))]
+    assert len(matcher._starts) <= 3 and len(matcher._older) <= 3
