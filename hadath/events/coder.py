@@ -106,7 +106,8 @@ class ArticleCoder:
                clause) -> Event | None:
         entry = match.payload
         modality = classify(tokens, cues, match.tok_start, match.tok_end, prefix=match.first.prefix,
-                            sentence_text=sentence_text, published_year=self.ctx.published_year, clause=clause)
+                            sentence_text=sentence_text, published_year=self.ctx.published_year, clause=clause,
+                            verb=_is_verb(entry))
         etype = entry.event_type
         if modality == "negated" and not self.include_all:
             return None
@@ -217,14 +218,17 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
     """A definite noun of an incident or an accord (الهجوم، الاغتيال، الاتفاق، الاجتماع)
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
-    comes with a verb or an indefinite noun. Not coded."""
+    comes with a verb or an indefinite noun. So does a noun with a possessive
+    pronoun (اغتياله، هجومها: his killing, its attack). Not coded."""
     entry = match.payload
-    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES and "ال" in match.first.prefix
+    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES \
+        and ("ال" in match.first.prefix or bool(match.first.suffix))
 
 
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
-               "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ")
+               "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
+               "تم|يتم", "جرى|يجري", "واصل|يواصل")
 LIGHT_VERB_WINDOW = 5
 
 
@@ -234,7 +238,7 @@ def light_verb_forms() -> frozenset[str]:
 
 
 def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseMatch) -> bool:
-    """شن الجيش الهجوم، ألقت الشرطة القبض: the definite noun is the event itself."""
+    """شن الجيش الهجوم، ألقت الشرطة القبض، تم اعتقالها: the noun is the event itself."""
     forms = light_verb_forms()
     start = max(0, match.tok_start - LIGHT_VERB_WINDOW)
     return any(clause[t.index] == clause[match.tok_start] and t.norm.lstrip("وف") in forms

@@ -8,7 +8,10 @@ Cues live in `events/data/cues.tsv`. The result is one of:
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
     background    history recalled (كان قد، or a year two or more years before
-                  the article's publication next to the trigger).
+                  the article's publication next to the trigger), or a noun that
+                  names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال);
+    purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر):
+                  an aim, not a report.
 Only `asserted` events count as events that happened.
 """
 
@@ -26,9 +29,10 @@ from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
-CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background")
+CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
+           "purpose")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
-_PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent")
+_PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,7 @@ def classify(
     sentence_text: str = "",
     published_year: int | None = None,
     clause: list[int] | None = None,
+    verb: bool = False,
 ) -> str:
     """Modality of the trigger at tokens [trig_start, trig_end).
 
@@ -79,6 +84,8 @@ def classify(
         found.add("future")
     if "س" in prefix:
         found.add("future")
+    if verb and "ل" in prefix:
+        found.add("purpose")
     if sentence_text.rstrip().endswith(("؟", "?")):
         found.add("question")
     if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):
