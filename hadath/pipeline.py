@@ -25,7 +25,8 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
     """
     sentences = split_sentences(article.text)
     resolver = ActorResolver(article.published)
-    coder = ArticleCoder(article.id, article.published, include_all=include_all, text=article.text)
+    coder = ArticleCoder(article.id, article.published, include_all=include_all, text=article.text,
+                         titled=bool(article.title))
     events, mentions = [], []
     for sentence in sentences:
         text = article.text[sentence.start : sentence.end]

@@ -22,7 +22,7 @@ from hadath.lang.ar.dates import event_date, find_dates, published_day
 from hadath.events.arguments import assign, coordinated
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
-from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, trigger_matcher
+from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, is_present, trigger_matcher
 from hadath.events.modality import classify, sentence_cues
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
@@ -66,7 +66,7 @@ class CoderContext:
 
 class ArticleCoder:
     def __init__(self, article_id: str, published: str | None = None, include_all: bool = False,
-                 text: str = ""):
+                 text: str = "", titled: bool = False):
         year = int(published[:4]) if published and published[:4].isdecimal() else None
         self.ctx = CoderContext(article_id, year)
         self.include_all = include_all
@@ -74,6 +74,7 @@ class ArticleCoder:
         self._dates: list = []
         self._places: list = []
         self.text = text  # the article text the offsets point into
+        self.titled = titled  # the first sentence is the article's title (headlines use the imperfect)
 
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
              mentions: list[ActorMention], found: list[PhraseMatch[TriggerEntry]] | None = None) -> list[Event]:
@@ -107,7 +108,8 @@ class ArticleCoder:
         entry = match.payload
         modality = classify(tokens, cues, match.tok_start, match.tok_end, prefix=match.first.prefix,
                             sentence_text=sentence_text, published_year=self.ctx.published_year, clause=clause,
-                            verb=_is_verb(entry))
+                            verb=_is_verb(entry), present=self._imperfect(sentence, entry, match),
+                            event_type=entry.event_type)
         etype = entry.event_type
         if modality == "negated" and not self.include_all:
             return None
@@ -145,6 +147,10 @@ class ArticleCoder:
             cameo=cameo, quad_class=info.quad_class, goldstein=info.goldstein,
             lexicon_entry=entry.ref, rule=rule.strip(","),
         )
+
+    def _imperfect(self, sentence: Sentence, entry: TriggerEntry, match: PhraseMatch) -> bool:
+        """An imperfect verb outside the title (a headline's imperfect reports: الحوثي تخطف…)."""
+        return not (self.titled and sentence.index == 0) and is_present(entry, match.first.stem)
 
     def _self_reference(self, tokens, clause, trig_start) -> list[ActorMention] | None:
         """بلاده/بلادها ('his/her country') before the trigger in its clause → the

@@ -11,7 +11,10 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   the article's publication next to the trigger), or a noun that
                   names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال);
     purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر):
-                  an aim, not a report.
+                  an aim, not a report;
+    generic       a verb of violence in the imperfect (إسرائيل تقتل المدنيين، يستهدفون):
+                  what someone does habitually or in general; news reports an
+                  attack in the perfect (قتل، استهدفت) or with a verbal noun.
 Only `asserted` events count as events that happened.
 """
 
@@ -30,9 +33,10 @@ from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
 CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
-           "purpose")
+           "purpose", "generic")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
-_PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose")
+_PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
+GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,8 @@ def classify(
     published_year: int | None = None,
     clause: list[int] | None = None,
     verb: bool = False,
+    present: bool = False,
+    event_type: str = "",
 ) -> str:
     """Modality of the trigger at tokens [trig_start, trig_end).
 
@@ -86,6 +92,8 @@ def classify(
         found.add("future")
     if verb and "ل" in prefix:
         found.add("purpose")
+    if present and event_type in GENERIC_IMPERFECT_TYPES:
+        found.add("generic")
     if sentence_text.rstrip().endswith(("؟", "?")):
         found.add("question")
     if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):
