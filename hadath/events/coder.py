@@ -109,7 +109,7 @@ class ArticleCoder:
         modality = classify(tokens, cues, match.tok_start, match.tok_end, prefix=match.first.prefix,
                             sentence_text=sentence_text, published_year=self.ctx.published_year, clause=clause,
                             verb=_is_verb(entry), present=self._imperfect(sentence, entry, match),
-                            event_type=entry.event_type)
+                            event_type=entry.event_type, bare=_bare_verb(entry, match))
         etype = entry.event_type
         if modality == "negated" and not self.include_all:
             return None
@@ -253,6 +253,14 @@ def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseM
 
 def _is_verb(entry: TriggerEntry) -> bool:
     return "|" in entry.lemma.split()[0]
+
+
+def _bare_verb(entry: TriggerEntry, match: PhraseMatch) -> bool:
+    """A verb matched in its 3ms perfect with no clitic but و/ف (خطف، قتل): the
+    spelling of its verbal noun too."""
+    head = entry.lemma.split()[0]
+    return "|" in head and not match.first.suffix and not match.first.prefix.strip("وف") \
+        and match.first.stem == normalize(head.split("|")[0])
 
 
 def _is_noun(entry: TriggerEntry) -> bool:
