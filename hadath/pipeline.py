@@ -26,22 +26,22 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
 
     With `include_all`, negated and non-asserted (future, conditional, question,
     background) events are kept and flagged; by default only events the article
-    reports as happening are returned. Actors are resolved in the headline and in
-    sentences that hold a trigger (the others cannot give an event).
+    reports as happening are returned. Actors are resolved in every sentence: those
+    without a trigger give no event but tell which actors the article is about.
     """
     sentences = split_sentences(article.text)
     resolver = ActorResolver(article.published)
-    coder = ArticleCoder(article.id, article.published, include_all=include_all, text=article.text)
+    coder = ArticleCoder(article.id, article.published, include_all=include_all, text=article.text,
+                         titled=bool(article.title))
     events, mentions = [], []
     for sentence in sentences:
         text = article.text[sentence.start : sentence.end]
         tokens = tokenize(text, sentence.start)
         triggers = trigger_matcher().find_all(tokens)
-        if not triggers and sentence.index > 0:
-            continue  # no event can come from it; its actors would only add salience
         found = resolver.find(tokens, article.text)
-        mentions.extend(found)
-        events.extend(coder.code(sentence, text, tokens, found, triggers))
+        mentions.extend(found)  # every sentence counts for salience (consolidate's context target)
+        if triggers or sentence.index == 0:
+            events.extend(coder.code(sentence, text, tokens, found, triggers))
     headline_end = sentences[0].end if sentences else 0
     if not include_all:
         events = consolidate(events, mentions, headline_end)

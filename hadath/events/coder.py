@@ -22,7 +22,7 @@ from hadath.lang.ar.dates import event_date, find_dates, published_day
 from hadath.events.arguments import assign, coordinated
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
-from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, trigger_matcher
+from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, is_present, trigger_matcher
 from hadath.events.modality import classify, sentence_cues
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
@@ -66,7 +66,7 @@ class CoderContext:
 
 class ArticleCoder:
     def __init__(self, article_id: str, published: str | None = None, include_all: bool = False,
-                 text: str = ""):
+                 text: str = "", titled: bool = False):
         year = int(published[:4]) if published and published[:4].isdecimal() else None
         self.ctx = CoderContext(article_id, year)
         self.include_all = include_all
@@ -74,6 +74,7 @@ class ArticleCoder:
         self._dates: list | None = None
         self._places: list | None = None
         self.text = text  # the article text the offsets point into
+        self.titled = titled  # the first sentence is the article's title (headlines use the imperfect)
 
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
              mentions: list[ActorMention], found: list[PhraseMatch[TriggerEntry]] | None = None) -> list[Event]:
@@ -105,7 +106,9 @@ class ArticleCoder:
                clause) -> Event | None:
         entry = match.payload
         modality = classify(tokens, cues, match.tok_start, match.tok_end, prefix=match.first.prefix,
-                            sentence_text=sentence_text, published_year=self.ctx.published_year, clause=clause)
+                            sentence_text=sentence_text, published_year=self.ctx.published_year, clause=clause,
+                            verb=_is_verb(entry), present=self._imperfect(sentence, entry, match),
+                            event_type=entry.event_type, bare=_bare_verb(entry, match))
         etype = entry.event_type
         if modality == "negated" and not self.include_all:
             return None
@@ -145,6 +148,10 @@ class ArticleCoder:
             cameo=cameo, quad_class=info.quad_class, goldstein=info.goldstein,
             lexicon_entry=entry.ref, rule=rule.strip(","),
         )
+
+    def _imperfect(self, sentence: Sentence, entry: TriggerEntry, match: PhraseMatch) -> bool:
+        """An imperfect verb outside the title (a headline's imperfect reports: الحوثي تخطف…)."""
+        return not (self.titled and sentence.index == 0) and is_present(entry, match.first.stem)
 
     def _self_reference(self, tokens, clause, trig_start) -> list[ActorMention] | None:
         """بلاده/بلادها ('his/her country') before the trigger in its clause → the
@@ -218,14 +225,17 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
     """A definite noun of an incident or an accord (الهجوم، الاغتيال، الاتفاق، الاجتماع)
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
-    comes with a verb or an indefinite noun. Not coded."""
+    comes with a verb or an indefinite noun. So does a noun with a possessive
+    pronoun (اغتياله، هجومها: his killing, its attack). Not coded."""
     entry = match.payload
-    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES and "ال" in match.first.prefix
+    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES \
+        and ("ال" in match.first.prefix or bool(match.first.suffix))
 
 
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
-               "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ")
+               "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
+               "تم|يتم", "جرى|يجري", "واصل|يواصل")
 LIGHT_VERB_WINDOW = 5
 
 
@@ -235,7 +245,7 @@ def light_verb_forms() -> frozenset[str]:
 
 
 def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseMatch) -> bool:
-    """شن الجيش الهجوم، ألقت الشرطة القبض: the definite noun is the event itself."""
+    """شن الجيش الهجوم، ألقت الشرطة القبض، تم اعتقالها: the noun is the event itself."""
     forms = light_verb_forms()
     start = max(0, match.tok_start - LIGHT_VERB_WINDOW)
     return any(clause[t.index] == clause[match.tok_start] and t.norm.lstrip("وف") in forms
@@ -244,6 +254,14 @@ def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseM
 
 def _is_verb(entry: TriggerEntry) -> bool:
     return "|" in entry.lemma.split()[0]
+
+
+def _bare_verb(entry: TriggerEntry, match: PhraseMatch) -> bool:
+    """A verb matched in its 3ms perfect with no clitic but و/ف (خطف، قتل): the
+    spelling of its verbal noun too."""
+    head = entry.lemma.split()[0]
+    return "|" in head and not match.first.suffix and not match.first.prefix.strip("وف") \
+        and match.first.stem == normalize(head.split("|")[0])
 
 
 def _is_noun(entry: TriggerEntry) -> bool:

@@ -113,6 +113,19 @@ def expand_phrase(lemma: str) -> set[str]:
     return {f"{h} {rest}".strip() for h in heads}
 
 
+@cache
+def _past_forms(head: str) -> frozenset[str]:
+    past, _, _ = head.partition("|")
+    return frozenset(conjugate(past, ""))
+
+
+def is_present(entry: TriggerEntry, stem: str) -> bool:
+    """The verb of `entry` matched as `stem` (clitics stripped) is an imperfect
+    (يقتل، تستهدف), not a perfect (قتل، استهدفت)."""
+    head = entry.lemma.split()[0]
+    return "|" in head and stem not in _past_forms(head)
+
+
 def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
     """Verbs take only و ف س ل in front (never ال، بـ، كـ); nouns never take س."""
     prefix = cand.prefix.lstrip("وف")

@@ -8,7 +8,17 @@ Cues live in `events/data/cues.tsv`. The result is one of:
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
     background    history recalled (كان قد، or a year two or more years before
-                  the article's publication next to the trigger).
+                  the article's publication next to the trigger), or a noun that
+                  names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال),
+                  or a verb's bare form right after a preposition: there it is the
+                  verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
+                  unless a verb of undertaking governs it (أقدم على، نجح في: cue class
+                  'undertake');
+    purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر):
+                  an aim, not a report;
+    generic       a verb of violence in the imperfect (إسرائيل تقتل المدنيين، يستهدفون):
+                  what someone does habitually or in general; news reports an
+                  attack in the perfect (قتل، استهدفت) or with a verbal noun.
 Only `asserted` events count as events that happened.
 """
 
@@ -21,14 +31,17 @@ from functools import cache
 from importlib.resources import files
 
 from hadath.errors import DataError
+from hadath.events.lexicon import expand_phrase
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
-CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background")
+CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
+           "purpose", "generic", "preposition", "undertake")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
-_PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent")
+_PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
+GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +60,8 @@ def cue_matcher() -> PhraseMatcher[Cue]:
         parts = line.split("\t")
         if len(parts) != 3 or parts[1] not in CLASSES or not parts[2].isdigit():
             raise DataError(f"events/data/cues.tsv line {n}: expected 'cue<TAB>class<TAB>window'")
-        matcher.add(normalize(parts[0]), Cue(parts[1], int(parts[2])))
+        for surface in expand_phrase(parts[0]):  # a first word past|present is a verb, conjugated
+            matcher.add(surface, Cue(parts[1], int(parts[2])))
     return matcher
 
 
@@ -66,12 +80,23 @@ def classify(
     sentence_text: str = "",
     published_year: int | None = None,
     clause: list[int] | None = None,
+    verb: bool = False,
+    present: bool = False,
+    event_type: str = "",
+    bare: bool = False,
 ) -> str:
     """Modality of the trigger at tokens [trig_start, trig_end).
 
     A negation cue also reaches a trigger further on in the same clause (لن
-    تشارك فرنسا في المناورات), up to CLAUSE_NEGATION tokens away."""
+    تشارك فرنسا في المناورات), up to CLAUSE_NEGATION tokens away.
+
+    `verb`: the trigger is a verb (a ل before it is the lam of purpose); `present`: an
+    imperfect verb (generic for the GENERIC_IMPERFECT_TYPES); `event_type`: the
+    trigger's type; `bare`: a verb matched in its bare 3ms perfect (خطف), which is
+    also the spelling of its verbal noun."""
     found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
+    if "preposition" in found and bare and "undertake" not in found:
+        found.add("background")
     if clause is not None and any(c.cls == "negation" and e <= trig_start and trig_start - e < CLAUSE_NEGATION
                                   and clause[s] == clause[trig_start] for s, e, c in cues):
         found.add("negation")
@@ -79,6 +104,10 @@ def classify(
         found.add("future")
     if "س" in prefix:
         found.add("future")
+    if verb and "ل" in prefix:
+        found.add("purpose")
+    if present and event_type in GENERIC_IMPERFECT_TYPES:
+        found.add("generic")
     if sentence_text.rstrip().endswith(("؟", "?")):
         found.add("question")
     if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):

@@ -1,0 +1,14 @@
+"""The per-article function: what the whole article contributes to each event."""
+
+from __future__ import annotations
+
+from hadath.pipeline import code_article
+from hadath.records import Article
+
+
+def test_actors_of_sentences_without_a_trigger_count_for_the_context_target():
+    text = ("نددت الأمم المتحدة بتدهور الأوضاع الإنسانية. "
+            "ويعيش مئات الآلاف في بورما أوضاعا صعبة. "
+            "وتواجه بورما أزمة اقتصادية حادة.")
+    coded = code_article(Article(text=text, published="2024-06-15"))
+    assert {(e.event_type, e.source.code, e.target.code) for e in coded.events} == {("ACCUSE", "UN", "MMR")}
