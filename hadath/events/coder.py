@@ -20,6 +20,7 @@ from importlib.resources import files
 from hadath.geo import find_places, resolve_place
 from hadath.lang.ar.dates import event_date, find_dates, published_day
 from hadath.events.arguments import assign, coordinated
+from hadath.events.casualties import event_casualties
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
 from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, trigger_matcher
@@ -143,6 +144,7 @@ class ArticleCoder:
             confidence=_confidence(entry, source, target, rule),
             cameo=cameo, quad_class=info.quad_class, goldstein=info.goldstein,
             lexicon_entry=entry.ref, rule=rule.strip(","),
+            casualties=event_casualties(etype, tokens, sentence_text, sentence.start, match.tok_start, clause),
         )
 
     def _self_reference(self, tokens, clause, trig_start) -> list[ActorMention] | None:

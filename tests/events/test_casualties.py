@@ -11,6 +11,8 @@ from hadath.datafiles import read_rows
 from hadath.events.casualties import CATEGORIES, CUE_ROLES, WORD_KINDS, event_casualties, find_mentions
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import tokenize
+from hadath.pipeline import code_article
+from hadath.records import Article
 
 FORBIDDEN = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -126,6 +128,23 @@ def test_mentions_carry_category_count_and_total():
     sentence = "ارتفع عدد الجرحى إلى 25 بعد سقوط 3 قتلى."
     found = {(m.category, m.count, m.total) for m in find_mentions(tokenize(sentence), sentence)}
     assert found == {("injured", 25, True), ("killed", 3, False)}
+
+
+def test_an_assault_event_through_the_pipeline_carries_its_counts():
+    text = "قتلت قوات زمبرا 4 مدنيين وأصابت 9 آخرين في قصف على بلدة تل الورد."
+    coded = code_article(Article(text=text, published="2024-06-15"))
+    assaults = [e for e in coded.events if e.event_type == "ASSAULT"]
+    assert assaults and all(e.casualties == {"killed": 4, "injured": 9} for e in assaults)
+
+
+def test_an_arrest_through_the_pipeline_carries_its_count():
+    coded = code_article(Article(text="اعتقلت الشرطة المصرية 23 متظاهرا في القاهرة.", published="2024-06-15"))
+    assert [e.casualties for e in coded.events if e.event_type == "COERCE"] == [{"arrested": 23}]
+
+
+def test_events_without_counts_have_an_empty_dict():
+    coded = code_article(Article(text="قصفت الطائرات الروسية مواقع في إدلب.", published="2024-06-15"))
+    assert coded.events and all(e.casualties == {} for e in coded.events)
 
 
 # --- lint of events/data/casualties.tsv ---------------------------------------------
