@@ -12,7 +12,8 @@ from hadath.events.casualties import CATEGORIES, CUE_ROLES, WORD_KINDS, event_ca
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import tokenize
 from hadath.pipeline import code_article
-from hadath.records import Article
+from hadath.records import Article, Event
+from hadath.render import casualty_text, event_block
 
 FORBIDDEN = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -145,6 +146,13 @@ def test_an_arrest_through_the_pipeline_carries_its_count():
 def test_events_without_counts_have_an_empty_dict():
     coded = code_article(Article(text="قصفت الطائرات الروسية مواقع في إدلب.", published="2024-06-15"))
     assert coded.events and all(e.casualties == {} for e in coded.events)
+
+
+def test_rendering_shows_one_casualty_line():
+    event = Event("a", 0, 0, 10, "ASSAULT", None, "مقتل", 0, 4, casualties={"injured": 12, "killed": 5})
+    assert casualty_text(event.casualties) == "killed 5, injured 12"
+    assert "\n  casualties: killed 5, injured 12\n" in event_block(event, "مقتل 5 وإصابة 12")
+    assert "casualties" not in event_block(Event("a", 0, 0, 10, "ASSAULT", None, "قصف", 0, 3), "قصف")
 
 
 # --- lint of events/data/casualties.tsv ---------------------------------------------
