@@ -34,18 +34,23 @@ Mentions (`Mention`), each with one category:
                    and injured to 0; قتلي sets killed, جرحي injured. A zero is
                    information (nobody was hurt), an empty dict means nothing said.
 
-Not counted: numbers after بينهم/منهم (a part of a group already counted); arrest
-counts after a release word (الافراج عن 50 معتقلا); injuries in a clause about an
-illness (كورونا); مقتل واصابه 10 (one number for two categories). Abducted and
-missing people (مختطفين، مفقودين) are not counted: the record documents only the
-three keys killed / injured / arrested. ضحايا counts as killed.
+Not counted: numbers after بينهم/منهم (a part of a group already counted); بين قتيل
+وجريح (no count); a number before a definite noun (احد المصابين: one of them); arrest
+counts after a release word (الافراج عن 50 معتقلا); attempts (محاوله قتل 35 شخصا);
+deaths and injuries in a clause about an illness or a poisoning (كورونا، تسمم); مقتل
+واصابه 10 (one number for two categories). Abducted and missing people (مختطفين،
+مفقودين) are not counted: the record documents only the three keys killed / injured /
+arrested. ضحايا counts as killed; حالات اختناق as injured.
 
 Which mentions belong to an event: for each category, those in the clause of its
 trigger (`hadath.events.clauses`); when that clause has none, those of the nearest
-other clause of the sentence with that category, unless a trigger of the other
-casualty type (an ASSAULT trigger for a COERCE event and back) stands in that
-clause: its counts belong to that event. Within the chosen clause the counts of a
-category add up, and a running total replaces them.
+other clause of the sentence with that category, except a clause holding a trigger
+of the other casualty type (an ASSAULT trigger for a COERCE event and back: its
+counts are that event's), and except mentions that another incident separates from
+the trigger (an ASSAULT or COERCE trigger in between that is not a casualty word
+itself and not a complement of the event's trigger). Within the chosen clause the
+counts of a category add up, and a running total replaces them. Counts of other
+sentences are never used.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ CATEGORIES = ("killed", "injured", "arrested")
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
 CUE_ROLES = frozenset({"verb", "noun", "count", "single", "dual", "case", "fate", "total", "none", "zero"})
 WORD_KINDS = frozenset({"teen", "vague", "subset", "negator", "release", "disease", "not-before", "unit",
-                        "person1", "person2", "personN", "partitive", "fate-end", "total-word"})
+                        "person1", "person2", "personN", "partitive", "fate-end", "total-word", "attempt"})
 VERB_WINDOW = 9  # words after a verb in which its count may stand (اعتقلت الشرطه التركيه الجمعه في انقره 14)
 BACK_WINDOW = 8  # words before a plural verb (30 عنصرا من الميليشيا قتلوا)
 FATE_WINDOW = 6  # words between لقي and حتفه
@@ -76,6 +81,7 @@ TOTAL_WINDOW = 8  # words between عدد القتلي and its number (ارتفع
 NEGATION_WINDOW = 7  # words between لم / دون and the negated noun
 RELEASE_WINDOW = 4  # words before an arrest count
 COORDINATION_WINDOW = 4  # words after a count in which و + a number adds to it
+COMPLEMENT_GAP = 8  # a trigger this close after another in its clause is the same incident (as in the coder)
 YEARS = range(1900, 2101)
 _DIGITS = re.compile(r"[0-9]+")
 _THOUSANDS = re.compile(r"[0-9]{3}")
@@ -226,10 +232,12 @@ def _person(tok: Token) -> str | None:
 
 
 def _object_form(tok: Token, person: str) -> bool:
-    """A person noun that can be a verb's object or a late subject: a dual, or an
-    indefinite accusative singular (اعتقلت الشرطه صحفيا)."""
+    """A person noun that can be a verb's object or a late subject: a dual, an
+    indefinite plural, or an indefinite accusative singular (اعتقلت الشرطه صحفيا)."""
     norm = tok.norm.lstrip("وف")
-    return person == "2" or (person == "1" and norm.endswith("ا") and not norm.startswith("ال"))
+    if norm.startswith("ال"):
+        return False
+    return person in ("2", "N") or norm.endswith("ا")
 
 
 def _gap(tokens: Sequence[Token], i: int, text: str, offset: int) -> str:
@@ -394,7 +402,9 @@ def find_mentions(tokens: Sequence[Token], text: str, offset: int = 0) -> list[M
 def _count_noun(scan: _Scan, m: PhraseMatch[Cue]) -> None:
     """7 قتلي، 20 جريحا، 70 حاله اختناق; قتيل alone 1, قتيلين 2; لم يسفر عن اصابات 0."""
     cue = m.payload
-    q = None if m.first.prefix[:1] in ("و", "ف") else _quantity_ending(scan, m.tok_start)  # 5 واصابه: not its count
+    # 5 واصابه: not its count; احد المصابين: one of the wounded, not a count
+    bare = m.first.prefix[:1] not in ("و", "ف") and "ال" not in m.first.prefix
+    q = _quantity_ending(scan, m.tok_start) if bare else None
     cats = cue.get("count") or cue.get("case")
     if cats and q is not None:
         scan.take(q)
@@ -403,7 +413,7 @@ def _count_noun(scan: _Scan, m: PhraseMatch[Cue]) -> None:
                                          total=_after_total_word(scan, q.tok_start)))
     elif cue.get("none") and _negated(scan, m.tok_start) and not _number_before(scan, m.tok_start):
         scan.mentions.extend(Mention(c, 0, m.tok_start, m.tok_end, m.tok_start) for c in cue.get("none"))
-    elif "ال" not in m.first.prefix and not _number_before(scan, m.tok_start):
+    elif "ال" not in m.first.prefix and not _number_before(scan, m.tok_start) and not _between(scan, m.tok_start):
         for role, count in (("dual", 2), ("single", 1)):
             if cue.get(role):
                 scan.mentions.append(Mention(cue.get(role)[0], count, m.tok_start, m.tok_end, m.tok_start))
@@ -420,6 +430,11 @@ def _number_before(scan: _Scan, k: int) -> bool:
         return False
     prev = scan.tokens[k - 1]
     return prev.norm[-1:].isdigit() or prev.norm in words().numbers or _is(prev, "vague")
+
+
+def _between(scan: _Scan, k: int) -> bool:
+    """سقط العشرات بين قتيل وجريح: 'between dead and wounded' counts nobody."""
+    return any(t.norm == "بين" for t in scan.tokens[max(0, k - 3) : k])
 
 
 def _after_total_word(scan: _Scan, k: int) -> bool:
@@ -510,7 +525,8 @@ def _count_in(scan: _Scan, start: int, limit: int, verb: bool) -> tuple[int | No
     """The first count or person noun in tokens [start, limit) of the clause of `start`.
     Beyond the first word (a verb's subject may stand between: اعتقلت الشرطه 40
     متظاهرا) a number needs the people counted after it, and a lone person noun
-    must look like an object (صحفيا، جنديين)."""
+    must look like an object (صحفيا، جنديين); an indefinite plural ends the search
+    with the count unknown (قتل بالرصاص شرطيين: two or many, the written form is one)."""
     for k in range(start, min(limit, len(scan.tokens))):
         if k > start and (k in scan.cue_starts or not scan.same_clause(start, k)):
             return None
@@ -575,7 +591,10 @@ def _released(scan: _Scan, k: int) -> bool:
 
 
 def _plausible(scan: _Scan, x: Mention) -> bool:
-    """Drops arrest counts of a release, and deaths or injuries in a clause about an illness."""
+    """Drops attempts (محاوله قتل), arrest counts of a release, and deaths or injuries
+    in a clause about an illness."""
+    if x.anchor > 0 and _is(scan.tokens[x.anchor - 1], "attempt"):
+        return False
     if x.category == "arrested":
         return not _released(scan, min(x.tok_start, x.anchor))
     clause = scan.clause[x.anchor]
@@ -602,31 +621,62 @@ def event_casualties(event_type: str, tokens: Sequence[Token], text: str, offset
     for cat in CATEGORIES:
         of_cat = [x for x in mentions if x.category == cat]
         if of_cat:
-            chosen += _of_clause(of_cat, clause, trig_start, event_type, tokens, triggers)
+            chosen += _of_clause(of_cat, mentions, clause, trig_start, event_type, tokens, triggers)
     return counts(chosen)
 
 
-def _of_clause(mentions: list[Mention], clause: list[int], trig_start: int, event_type: str, tokens,
-               triggers) -> list[Mention]:
+def _of_clause(mentions: list[Mention], all_mentions: list[Mention], clause: list[int], trig_start: int,
+               event_type: str, tokens, triggers) -> list[Mention]:
     """Mentions in the trigger's clause, else in the nearest clause (the following one
-    on a tie) that no trigger of the other casualty type claims."""
+    on a tie) among those that no trigger of the other casualty type claims and that
+    no other ASSAULT or COERCE trigger separates from this one."""
     own = clause[trig_start]
     here = [x for x in mentions if clause[x.anchor] == own]
     if here:
         return here
-    free = {clause[x.anchor] for x in mentions} - _claimed_clauses(tokens, clause, event_type, triggers)
-    if not free:
+    triggers = trigger_matcher().find_all(tokens) if triggers is None else triggers
+    claimed = {clause[t.tok_start] for t in triggers if t.payload.event_type in CASUALTY_TYPES - {event_type}}
+    heads = _incident_heads(triggers, all_mentions, clause)
+    own_head = heads.get(trig_start, trig_start)
+    others = sorted({h for h in heads.values() if h != own_head})
+    reachable = [x for x in mentions if clause[x.anchor] not in claimed and not _separated(x, trig_start, others)]
+    if not reachable:
         return []
-    best = min(free, key=lambda c: (abs(c - own), c < own))
-    return [x for x in mentions if clause[x.anchor] == best]
+    best = min({clause[x.anchor] for x in reachable}, key=lambda c: (abs(c - own), c < own))
+    return [x for x in reachable if clause[x.anchor] == best]
 
 
-def _claimed_clauses(tokens, clause: list[int], event_type: str, triggers) -> set[int]:
-    """Clauses holding a trigger of the other casualty type: their counts are its own."""
-    if triggers is None:
-        triggers = trigger_matcher().find_all(tokens)
-    others = CASUALTY_TYPES - {event_type}
-    return {clause[t.tok_start] for t in triggers if t.payload.event_type in others}
+def _span(x: Mention) -> tuple[int, int]:
+    return min(x.tok_start, x.anchor), max(x.tok_end, x.anchor + 1)
+
+
+def _inside(t: PhraseMatch, mentions: list[Mention]) -> bool:
+    """A trigger that is itself a casualty word (مقتل، قتلي) is no separate incident."""
+    return any(_span(x)[0] <= t.tok_start < _span(x)[1] for x in mentions)
+
+
+def _incident_heads(triggers: Sequence[PhraseMatch], mentions: list[Mention], clause: list[int]) -> dict[int, int]:
+    """First token of every ASSAULT / COERCE trigger → first token of its incident: a
+    trigger soon after another in its clause is the same incident (غاره ... علي قصف
+    استهدف), as the coder's complements are; casualty words (مقتل، قتلي) are none."""
+    heads: dict[int, int] = {}
+    prev = None
+    for t in sorted(triggers, key=lambda t: t.tok_start):
+        if t.payload.event_type not in CASUALTY_TYPES or _inside(t, mentions):
+            continue
+        joined = prev is not None and clause[t.tok_start] == clause[prev.tok_end - 1] \
+            and t.tok_start - prev.tok_end <= COMPLEMENT_GAP
+        heads[t.tok_start] = heads[prev.tok_start] if joined else t.tok_start
+        prev = t
+    return heads
+
+
+def _separated(x: Mention, trig_start: int, other_heads: list[int]) -> bool:
+    """Another incident stands between the event's trigger and the mention (غاره علي
+    الوادي، ردا علي قصف ... دون ان يوقع ضحايا: the zero is the shelling's)."""
+    start, end = _span(x)
+    low, high = (trig_start, start) if trig_start < start else (end, trig_start)
+    return any(low < h < high for h in other_heads)
 
 
 def counts(mentions: list[Mention]) -> dict[str, int]:

@@ -89,6 +89,11 @@ CASES = [
     ("ارتفعت نسبة 30 بالمئة من الهجمات.", "الهجمات", {}),
     ("أصيب 500 شخص بفيروس كورونا خلال الاقتحام.", "الاقتحام", {}),
     ("أفرجت السلطات عن 50 معتقلا بعد الاعتقال.", "الاعتقال", {}, "COERCE"),
+    ("سقط العشرات بين قتيل وجريح في المواجهات.", "المواجهات", {}),
+    ("اتهم الادعاء الجاني بمحاولة قتل 20 شخصا في الهجوم.", "الهجوم", {}),
+    ("هاجم رجل الدورية فقتل بالرصاص شرطيين قبل أن يلقى مصرعه.", "فقتل", {}),
+    ("أصيب 30 شخصا بالتسمم واعتقلت الشرطة شابين.", "واعتقلت", {"arrested": 2}, "COERCE"),
+    ("قتلت الشرطة مهاجما وهي تحاول إسعاف أحد المصابين.", "قتلت", {"killed": 1}),
     # stated zero: nobody hurt (killed and injured 0), or nobody killed
     ("سقطت قذيفة على السوق دون وقوع إصابات.", "قذيفة", {"killed": 0, "injured": 0}),
     ("لم يسفر القصف عن سقوط قتلى.", "القصف", {"killed": 0}),
@@ -116,6 +121,10 @@ def test_cases_are_many_and_include_negatives():
     ("اقتحمت القوات بلدة تل الورد، واعتقلت 5 شبان.", "اقتحمت", "COERCE", {"arrested": 5}),
     # another attack's counts in the trigger's own clause win over the next clause
     ("قتل جندي في الكمين، وقتل 4 مدنيين في قصف منفصل.", "قتل", "ASSAULT", {"killed": 1}),
+    # another attack stands between: the zero is the shelling's, not the air strike's
+    ("شنت الطائرات غارة على الوادي، ردا على قصف استهدف بلدة تل الورد دون أن يوقع ضحايا.", "غارة", "ASSAULT", {}),
+    ("شنت الطائرات غارة على الوادي، ردا على قصف استهدف بلدة تل الورد دون أن يوقع ضحايا.", "قصف", "ASSAULT",
+     {"killed": 0, "injured": 0}),
 ])
 def test_counts_of_another_clause_are_not_attached(sentence, trigger, etype, expected):
     assert casualties_of(sentence, trigger, etype) == expected
