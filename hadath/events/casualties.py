@@ -73,7 +73,7 @@ CATEGORIES = ("killed", "injured", "arrested")
 CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
 CUE_ROLES = frozenset({"verb", "noun", "count", "single", "dual", "case", "fate", "total", "none", "zero"})
 WORD_KINDS = frozenset({"teen", "vague", "subset", "negator", "release", "disease", "not-before", "unit",
-                        "person1", "person2", "personN", "partitive", "fate-end", "total-word", "attempt"})
+                        "person1", "person2", "personN", "partitive", "fate-end", "total-word", "attempt", "cause"})
 VERB_WINDOW = 9  # words after a verb in which its count may stand (اعتقلت الشرطه التركيه الجمعه في انقره 14)
 BACK_WINDOW = 8  # words before a plural verb (30 عنصرا من الميليشيا قتلوا)
 FATE_WINDOW = 6  # words between لقي and حتفه
@@ -191,16 +191,19 @@ def _clitics_fit(cand: Candidate, cue: Cue) -> bool:
 
 
 def _nisba_forms() -> dict[str, str]:
-    """Demonyms of countries.tsv as person nouns: فلسطيني 1، فلسطينيان 2، فلسطينيين many."""
+    """Demonyms of countries.tsv as person nouns: فلسطيني 1، فلسطينيان 2، فلسطينيين many;
+    not a form that is also a country's name (تركيا is Turkey, not 'a Turk')."""
     # imported here: importing hadath.actors costs about 0.1 s
     from hadath.actors.gazetteer import read_tsv
 
     out: dict[str, str] = {}
-    for row in read_tsv("countries.tsv"):
+    rows = read_tsv("countries.tsv")
+    for row in rows:
         for stem in _forms(row["nisba"]):
             if " " not in stem:
                 out |= {stem: "1", stem + "ا": "1", stem + "ان": "2", stem + "ين": "N", stem + "ون": "N"}
-    return out
+    names = {n for row in rows for n in _forms(row["names_ar"])}
+    return {form: n for form, n in out.items() if form not in names}  # تركيا، سوريا: the country
 
 
 def _month_words() -> frozenset[str]:
@@ -504,6 +507,8 @@ def _after_word(scan: _Scan, m: PhraseMatch[Cue], cat: str, verb: bool) -> None:
     if _joined_to_cue(scan, m):
         return  # مقتل واصابه 10: one number for two categories
     if m.first.suffix in ENCLITIC_COUNT and m.tok_end - m.tok_start == 1 and not verb:
+        if cat == "injured" and m.tok_start > 0 and _is(scan.tokens[m.tok_start - 1], "cause"):
+            return  # استشهد الشاب اثر اصابته: the wound that killed him, not another casualty
         scan.mentions.append(Mention(cat, ENCLITIC_COUNT[m.first.suffix], m.tok_start, m.tok_end, m.tok_start))
         return
     found = _count_in(scan, m.tok_end, m.tok_end + (VERB_WINDOW if verb else 1), verb) \
@@ -526,18 +531,33 @@ def _count_in(scan: _Scan, start: int, limit: int, verb: bool) -> tuple[int | No
     Beyond the first word (a verb's subject may stand between: اعتقلت الشرطه 40
     متظاهرا) a number needs the people counted after it, and a lone person noun
     must look like an object (صحفيا، جنديين); an indefinite plural ends the search
-    with the count unknown (قتل بالرصاص شرطيين: two or many, the written form is one)."""
+    with the count unknown (قتل بالرصاص شرطيين: two or many, the written form is one).
+    A definite person right after a verb is its subject when an object follows
+    (احتجز الجنود مزارعا، قتل المسلح 3 اشخاص), else its victim (قتل الجندي)."""
+    subject = None
     for k in range(start, min(limit, len(scan.tokens))):
         if k > start and (k in scan.cue_starts or not scan.same_clause(start, k)):
-            return None
+            break
         q = scan.free(k)
-        if q is not None and (k == start or _people_after(scan, q)):
+        if q is not None and (k == start or _people_after(scan, q)) and not (subject and q.value is None):
             scan.take(q)
             return None if _after_subset(scan, k) else (q.value, q.tok_end)
-        person = _person(scan.tokens[k])
-        if person is not None and (k == start or _object_form(scan.tokens[k], person)):
+        tok, person = scan.tokens[k], _person(scan.tokens[k])
+        if person is None:
+            continue
+        if _agent(scan, k):
+            return None
+        if k == start and verb and tok.norm.lstrip("وف").startswith("ال"):
+            subject = (k, person)
+        elif k == start or (_object_form(tok, person) and (subject is None or tok.norm.endswith("ا"))):
             return _person_count(scan, k, person, verb)
-    return None
+    return _person_count(scan, *subject, verb) if subject else None
+
+
+def _agent(scan: _Scan, k: int) -> bool:
+    """احتجاز مسلح لرهائن: the person is the doer, those after ل are the victims."""
+    nxt = scan.tokens[k + 1] if k + 1 < len(scan.tokens) else None
+    return nxt is not None and nxt.norm.startswith("ل") and _person(nxt) is not None
 
 
 def _people_after(scan: _Scan, q: Quantity) -> bool:
