@@ -38,9 +38,9 @@ Not counted: numbers after بينهم/منهم (a part of a group already counte
 وجريح (no count); a number before a definite noun (احد المصابين: one of them); arrest
 counts after a release word (الافراج عن 50 معتقلا); attempts (محاوله قتل 35 شخصا);
 deaths and injuries in a clause about an illness or a poisoning (كورونا، تسمم); مقتل
-واصابه 10 (one number for two categories). Abducted and missing people (مختطفين،
-مفقودين) are not counted: the record documents only the three keys killed / injured /
-arrested. ضحايا counts as killed; حالات اختناق as injured.
+واصابه 10 and 200 قتيل وجريح (one number for two categories). Abducted and missing
+people (مختطفين، مفقودين) are not counted: the record documents only the three keys
+killed / injured / arrested. ضحايا counts as killed; حالات اختناق as injured.
 
 Which mentions belong to an event: for each category, those in the clause of its
 trigger (`hadath.events.clauses`); when that clause has none, those of the nearest
@@ -411,16 +411,24 @@ def _count_noun(scan: _Scan, m: PhraseMatch[Cue]) -> None:
     cats = cue.get("count") or cue.get("case")
     if cats and q is not None:
         scan.take(q)
+        shared = m.tok_end in scan.cue_starts and scan.tokens[m.tok_end].norm.startswith("و")  # 200 قتيل وجريح
         if not _after_subset(scan, q.tok_start):
-            scan.mentions.append(Mention(cats[0], q.value, q.tok_start, m.tok_end, m.tok_start,
+            scan.mentions.append(Mention(cats[0], None if shared else q.value, q.tok_start, m.tok_end, m.tok_start,
                                          total=_after_total_word(scan, q.tok_start)))
     elif cue.get("none") and _negated(scan, m.tok_start) and not _number_before(scan, m.tok_start):
         scan.mentions.extend(Mention(c, 0, m.tok_start, m.tok_end, m.tok_start) for c in cue.get("none"))
-    elif "ال" not in m.first.prefix and not _number_before(scan, m.tok_start) and not _between(scan, m.tok_start):
+    elif "ال" not in m.first.prefix and not _number_before(scan, m.tok_start) and not _between(scan, m.tok_start) \
+            and not _shares_count(scan, m):
         for role, count in (("dual", 2), ("single", 1)):
             if cue.get(role):
                 scan.mentions.append(Mention(cue.get(role)[0], count, m.tok_start, m.tok_end, m.tok_start))
                 return
+
+
+def _shares_count(scan: _Scan, m: PhraseMatch[Cue]) -> bool:
+    """وجريح in 300 قتيل وجريح: the number before قتيل counts both."""
+    return m.first.prefix.startswith("و") and any(x.anchor == m.tok_start - 1 and x.count is None
+                                                  for x in scan.mentions)
 
 
 def _quantity_ending(scan: _Scan, k: int) -> Quantity | None:
