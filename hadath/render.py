@@ -15,9 +15,17 @@ def actor_label(mentions: list[ActorMention]) -> str:
     return " + ".join(f"{m.full_code} ({m.name_en or m.text})" for m in mentions)
 
 
+def casualty_text(casualties: dict[str, int]) -> str:
+    """`killed 5, injured 12` in the order killed, injured, arrested ('' when none)."""
+    order = ("killed", "injured", "arrested")
+    keys = sorted(casualties, key=lambda k: order.index(k) if k in order else len(order))
+    return ", ".join(f"{k} {casualties[k]}" for k in keys)
+
+
 def event_block(event: Event, sentence: str) -> str:
     info = event_type(event.event_type)
     flags = "" if event.modality == "asserted" else f"  [{event.modality}]"
+    casualties = [f"  casualties: {casualty_text(event.casualties)}"] if event.casualties else []
     return "\n".join([
         f"{event.event_type} ({info.gloss_en}; CAMEO {event.cameo}, quad {event.quad_class}, "
         f"Goldstein {event.goldstein:+.1f}){flags}",
@@ -25,6 +33,7 @@ def event_block(event: Event, sentence: str) -> str:
         f"  target : {actor_label(event.recipients)}",
         f"  trigger: {event.trigger}  [{event.trigger_start}:{event.trigger_end}]  "
         f"({event.lexicon_entry}; rule {event.rule or '-'}; confidence {event.confidence})",
+        *casualties,
         f"  sentence {event.sentence_index} [{event.sentence_start}:{event.sentence_end}]: {sentence}",
     ])
 

@@ -20,6 +20,7 @@ from importlib.resources import files
 from hadath.geo import find_places, resolve_place
 from hadath.lang.ar.dates import event_date, find_dates, published_day
 from hadath.events.arguments import assign, coordinated
+from hadath.events.casualties import event_casualties
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
 from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, is_present, trigger_matcher
@@ -147,6 +148,7 @@ class ArticleCoder:
             confidence=_confidence(entry, source, target, rule),
             cameo=cameo, quad_class=info.quad_class, goldstein=info.goldstein,
             lexicon_entry=entry.ref, rule=rule.strip(","),
+            casualties=event_casualties(etype, tokens, sentence_text, sentence.start, match.tok_start, clause),
         )
 
     def _imperfect(self, sentence: Sentence, entry: TriggerEntry, match: PhraseMatch) -> bool:
