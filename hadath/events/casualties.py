@@ -284,10 +284,19 @@ def quantity_at(tokens: Sequence[Token], i: int, text: str, offset: int = 0) -> 
 
 
 def _approx_len(tokens: Sequence[Token], i: int) -> int:
-    for parts in words().approx:
+    for parts in _approx_by_first().get(tokens[i].norm, ()):
         if i + len(parts) < len(tokens) and tuple(t.norm for t in tokens[i : i + len(parts)]) == parts:
             return len(parts)
     return 0
+
+
+@cache
+def _approx_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The approximation phrases by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for parts in words().approx:
+        out.setdefault(parts[0], []).append(parts)
+    return {first: tuple(group) for first, group in out.items()}
 
 
 def _number(tokens: Sequence[Token], j: int, text: str, offset: int, conj: bool) -> tuple[int | None, int] | None:
@@ -632,16 +641,19 @@ def _plausible(scan: _Scan, x: Mention) -> bool:
 # --- one event -------------------------------------------------------------------
 
 def event_casualties(event_type: str, tokens: Sequence[Token], text: str, offset: int, trig_start: int,
-                     clause: list[int] | None = None, triggers: Sequence[PhraseMatch] | None = None) -> dict[str, int]:
+                     clause: list[int] | None = None, triggers: Sequence[PhraseMatch] | None = None,
+                     mentions: list[Mention] | None = None) -> dict[str, int]:
     """Counts of killed / injured / arrested for the event whose trigger starts at token
     `trig_start` of this sentence; {} for other event types or when nothing is said.
 
     `text` is the sentence and `offset` its start in the article; `clause` the coder's
     clause numbering (hadath.events.clauses); `triggers` the trigger matches of the
-    sentence (found here when not given, and only if needed)."""
+    sentence (found here when not given, and only if needed); `mentions` the
+    sentence's `find_mentions` (found here when not given)."""
     if event_type not in CASUALTY_TYPES:
         return {}
-    mentions = find_mentions(tokens, text, offset)
+    if mentions is None:
+        mentions = find_mentions(tokens, text, offset)
     if not mentions:
         return {}
     clause = clause if clause is not None else _breaks(tokens, text, offset)

@@ -20,7 +20,8 @@ from importlib.resources import files
 from hadath.geo import find_places, resolve_place
 from hadath.lang.ar.dates import event_date, find_dates, published_day
 from hadath.events.arguments import assign, coordinated
-from hadath.events.casualties import event_casualties
+from hadath.events.casualties import CASUALTY_TYPES, event_casualties
+from hadath.events.casualties import find_mentions as find_casualty_mentions
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
 from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, is_present, trigger_matcher
@@ -74,6 +75,7 @@ class ArticleCoder:
         self.published = published
         self._dates: list | None = None
         self._places: list | None = None
+        self._casualty_mentions: list | None = None
         self.text = text  # the article text the offsets point into
         self.titled = titled  # the first sentence is the article's title (headlines use the imperfect)
 
@@ -92,6 +94,7 @@ class ArticleCoder:
                             joined_nouns={t.tok_start for t in triggers if _joined(t) and not _is_verb(t.payload)})
         cues = sentence_cues(tokens)
         self._dates = self._places = None  # found once per sentence when an event needs them
+        self._casualty_mentions = None
         events = []
         for match in _heads(triggers, clause):
             if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
@@ -148,12 +151,20 @@ class ArticleCoder:
             confidence=_confidence(entry, source, target, rule),
             cameo=cameo, quad_class=info.quad_class, goldstein=info.goldstein,
             lexicon_entry=entry.ref, rule=rule.strip(","),
-            casualties=event_casualties(etype, tokens, sentence_text, sentence.start, match.tok_start, clause),
+            casualties=self._casualties(etype, tokens, sentence_text, sentence.start, match.tok_start, clause),
         )
 
     def _imperfect(self, sentence: Sentence, entry: TriggerEntry, match: PhraseMatch) -> bool:
         """An imperfect verb outside the title (a headline's imperfect reports: الحوثي تخطف…)."""
         return not (self.titled and sentence.index == 0) and is_present(entry, match.first.stem)
+
+    def _casualties(self, etype, tokens, sentence_text, start, trig_start, clause) -> dict[str, int]:
+        if etype not in CASUALTY_TYPES:
+            return {}
+        if self._casualty_mentions is None:  # once per sentence, shared by its events
+            self._casualty_mentions = find_casualty_mentions(tokens, sentence_text, start)
+        return event_casualties(etype, tokens, sentence_text, start, trig_start, clause,
+                                mentions=self._casualty_mentions)
 
     def _self_reference(self, tokens, clause, trig_start) -> list[ActorMention] | None:
         """بلاده/بلادها ('his/her country') before the trigger in its clause → the
