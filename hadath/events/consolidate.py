@@ -20,7 +20,8 @@ leaves it implicit afterwards. After every sentence is coded:
   subsumed         an event that says less than another event of the same type
                    in the article (a missing side, or a context target where a
                    sentence names the target) is dropped: it is a repeated
-                   mention of the same event.
+                   mention of the same event; its casualty counts move to that
+                   event when it has none.
 
 Salience counts each country or international body named in the article,
 the headline (first sentence) counting double.
@@ -108,15 +109,33 @@ def _key(e: Event) -> tuple[str, str, str]:
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """Drop the events another event of the article says more about; a dropped
+    mention's casualty counts go to the event that subsumes it when that one has
+    none (the counts are often in the sentence that names one side only)."""
     explicit = {_key(e) for e in events if "target:context" not in e.rule}
     sources = {(t, s) for t, s, _ in explicit if s}
     targets_with_source = {(t, g) for t, s, g in explicit if s}
-    out = []
+    out, dropped = [], []
     for e in events:
         t, s, g = _key(e)
         if "target:context" in e.rule and ((t, s) in sources or (t, s, g) in explicit):
+            dropped.append(e)
             continue
         if not s and (t, g) in targets_with_source:
+            dropped.append(e)
             continue
         out.append(e)
+    for d in dropped:
+        if d.casualties:
+            _give_casualties(d, out)
     return out
+
+
+def _give_casualties(dropped: Event, kept: list[Event]) -> None:
+    t, s, g = _key(dropped)
+    for k, e in enumerate(kept):
+        kt, ks, kg = _key(e)
+        same = kt == t and ((s and ks == s) or (not s and kg == g and ks))
+        if same and not e.casualties and "target:context" not in e.rule:
+            kept[k] = replace(e, casualties=dict(dropped.casualties))
+            return
