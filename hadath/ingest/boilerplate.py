@@ -156,6 +156,8 @@ def _mostly_boilerplate(form: str, pattern: re.Pattern) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True when one line of text is boilerplate (see the module docstring)."""
+    if line.count(" ") > 2 * STRONG_WORDS + 10:  # a long paragraph, before the costly match form
+        return False
     form = match_form(line).strip(_EDGE_PUNCT)
     if not form:
         return False
