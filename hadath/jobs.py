@@ -19,7 +19,8 @@ from hadath.export.rows import ArticleRows, article_rows
 from hadath.pipeline import code_article, warm_up
 from hadath.records import Article, CodedArticle, Skipped
 
-IN_FLIGHT = 2  # batches coded ahead of the one being written (per run, not per worker)
+IN_FLIGHT = 3  # batches coded ahead of the one being written (per run, not per worker)
+CHUNKS_PER_WORKER = 4  # a batch is cut into this many pieces per worker, so no worker waits for a slow one
 
 
 @dataclass(slots=True)
@@ -75,7 +76,8 @@ def _coded_in_order(selected: Iterator[tuple[list, list[Article]]], pool, worker
         return
     pending: deque = deque()
     for batch, todo in selected:
-        pending.append((batch, [pool.apply_async(_code_all, (c,)) for c in _chunks(todo, workers)]))
+        chunks = _chunks(todo, workers * CHUNKS_PER_WORKER)
+        pending.append((batch, [pool.apply_async(_code_all, (c,)) for c in chunks]))
         if len(pending) >= in_flight:
             yield _collect(pending.popleft())
     while pending:
