@@ -132,7 +132,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        watcher = FeedThread(str(db), feeds) if feeds else None
+        watcher = FeedThread(str(db), feeds, on_write=database.changed) if feeds else None
         if watcher:
             watcher.start()
         yield
@@ -155,10 +155,11 @@ def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_
 
 
 class FeedThread:
-    """`hadath.watch.watch` in a background thread, on its own connection to the database."""
+    """`hadath.watch.watch` in a background thread, on its own connection to the database;
+    `on_write` is called after each batch it stores."""
 
-    def __init__(self, db: str, feeds: list):
-        self.db, self.feeds = db, feeds
+    def __init__(self, db: str, feeds: list, on_write=None):
+        self.db, self.feeds, self.on_write = db, feeds, on_write
         self.stop_event = threading.Event()
         self.thread = threading.Thread(target=self._run, name="hadath-watch", daemon=True)
 
@@ -174,7 +175,7 @@ class FeedThread:
         from hadath.watch import watch
 
         try:
-            with DuckStore(self.db) as store:
+            with DuckStore(self.db, on_write=self.on_write) as store:
                 watch(self.feeds, store, stop_event=self.stop_event,
                       on_pass=lambda s: log.info("watch: %s", s.line()))
         except Exception:  # the server keeps serving; the failure is logged, not hidden
