@@ -397,6 +397,12 @@ def test_answers_carry_security_headers(client):
     assert headers["x-content-type-options"] == "nosniff"
 
 
+@pytest.mark.parametrize("path", [f"{API}/events", f"{API}/nope", "/events"])
+def test_answers_say_how_long_the_server_took(client, path):
+    timing = client.get(path).headers["server-timing"]
+    assert timing.startswith("app;dur=") and float(timing.removeprefix("app;dur=")) >= 0
+
+
 def test_loopback_server_refuses_foreign_host_headers(web_db):
     from hadath.web.app import LOOPBACK_HOSTS
 
