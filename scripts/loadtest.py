@@ -17,7 +17,7 @@ across the levels too, wrapping around after the last page), so that no
 answer comes from the server's answer cache. Stops the server by itself.
 
 Example:
-  python scripts/loadtest.py --articles 3000
+  python scripts/loadtest.py --articles 20000
   python scripts/loadtest.py --db events.duckdb --levels 1,8 --requests 500
 """
 
@@ -169,7 +169,8 @@ def distinct_pages(total: int, limit: int = 50):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=3000, help="articles in the generated database")
+    parser.add_argument("--articles", type=int, default=20000,
+                        help="articles in the generated database (the size the issue sets its target for)")
     parser.add_argument("--db", type=Path, default=None, help="use this database instead of building one")
     parser.add_argument("--requests", type=int, default=200, help="requests per endpoint and concurrency level")
     parser.add_argument("--levels", default="1,2,4,8,16,32", help="concurrency levels, comma-separated")
