@@ -9,10 +9,15 @@ keep-alive HTTP connection (after 5 uncounted warm-up
 requests per endpoint), stopping a level at `--level-cap` seconds and the
 whole run at `--total-cap` seconds. Prints a markdown table: endpoint,
 concurrency, requests, errors (non-2xx or transport errors), throughput (req/s),
-p50 and p99 latency (ms). Stops the server by itself.
+p50 and p99 latency (ms) as the clients see it, and p50 and p99 of the server's
+own time (its `Server-Timing` header: from the request's arrival to the start
+of the answer, so without the clients' share of the CPU). The second
+`GET /events` row asks for a new page with every request (offset 0, 50, 100, …,
+across the levels too, wrapping around after the last page), so that no
+answer comes from the server's answer cache. Stops the server by itself.
 
 Example:
-  python scripts/loadtest.py --articles 3000
+  python scripts/loadtest.py --articles 20000
   python scripts/loadtest.py --db events.duckdb --levels 1,8 --requests 500
 """
 
@@ -88,11 +93,21 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def run_level(port: int, method: str, path: str, bodies: list[bytes] | None, concurrency: int, requests: int,
+def server_ms(response: http.client.HTTPResponse) -> float | None:
+    """The server's own time for the request (its `Server-Timing: app;dur=<ms>` header), if given."""
+    for part in (response.getheader("server-timing") or "").split(";"):
+        if part.strip().startswith("dur="):
+            return float(part.strip()[4:])
+    return None
+
+
+def run_level(port: int, method: str, path, bodies: list[bytes] | None, concurrency: int, requests: int,
               cap_s: float) -> dict:
+    """`path`: a string, or a function of the request number giving the path (distinct pages)."""
     lock = threading.Lock()
     state = {"next": 0, "errors": 0}
     latencies: list[float] = []
+    server: list[float] = []
     stop_at = time.monotonic() + cap_s
 
     def client() -> None:
@@ -105,12 +120,14 @@ def run_level(port: int, method: str, path: str, bodies: list[bytes] | None, con
                 state["next"] += 1
             body = bodies[i % len(bodies)] if bodies else None
             headers = {"Content-Type": "application/json"} if body else {}
+            target = path(i) if callable(path) else path
             t0 = time.perf_counter()
+            took = None
             try:
-                conn.request(method, path, body=body, headers=headers)
+                conn.request(method, target, body=body, headers=headers)
                 response = conn.getresponse()
                 response.read()
-                ok = 200 <= response.status < 300
+                ok, took = 200 <= response.status < 300, server_ms(response)
             except (OSError, http.client.HTTPException):
                 ok = False
                 conn.close()
@@ -119,6 +136,8 @@ def run_level(port: int, method: str, path: str, bodies: list[bytes] | None, con
             with lock:
                 latencies.append(elapsed)
                 state["errors"] += not ok
+                if took is not None:
+                    server.append(took)
         conn.close()
 
     start = time.perf_counter()
@@ -129,12 +148,29 @@ def run_level(port: int, method: str, path: str, bodies: list[bytes] | None, con
         t.join()
     wall = time.perf_counter() - start
     return {"requests": len(latencies), "errors": state["errors"], "rps": len(latencies) / wall if wall else 0.0,
-            "p50": percentile(latencies, 0.50) * 1000, "p99": percentile(latencies, 0.99) * 1000}
+            "p50": percentile(latencies, 0.50) * 1000, "p99": percentile(latencies, 0.99) * 1000,
+            "server_p50": percentile(server, 0.50), "server_p99": percentile(server, 0.99)}
+
+
+def event_total(port: int) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", "/api/v1/events?limit=1")
+    total = json.loads(conn.getresponse().read())["total"]
+    conn.close()
+    return total
+
+
+def distinct_pages(total: int, limit: int = 50):
+    """Paths of successive pages, one new page per request (across levels too) until they wrap around."""
+    counter = iter(range(10**9))
+    pages = max(1, total // limit)
+    return lambda _: f"/api/v1/events?limit={limit}&offset={next(counter) % pages * limit}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=3000, help="articles in the generated database")
+    parser.add_argument("--articles", type=int, default=20000,
+                        help="articles in the generated database (the size the issue sets its target for)")
     parser.add_argument("--db", type=Path, default=None, help="use this database instead of building one")
     parser.add_argument("--requests", type=int, default=200, help="requests per endpoint and concurrency level")
     parser.add_argument("--levels", default="1,2,4,8,16,32", help="concurrency levels, comma-separated")
@@ -149,8 +185,11 @@ def main() -> None:
         with open(Path(tmp) / "serve.log", "w") as log:
             server = start_server(db, port, log)
             try:
+                total = event_total(port)
                 endpoints = [
                     ("GET /api/v1/events?limit=50", "GET", "/api/v1/events?limit=50", None),
+                    ("GET /api/v1/events?limit=50&offset=(new page each request)", "GET", distinct_pages(total),
+                     None),
                     ("POST /api/v1/code", "POST", "/api/v1/code",
                      [json.dumps({"text": article_text(100_000 + i)}, ensure_ascii=False).encode() for i in range(50)]),
                 ]
@@ -176,11 +215,12 @@ def main() -> None:
     print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; {when}; "
           f"database: {'given ' + str(args.db) if args.db else f'{args.articles} generated articles'}; "
           f"{args.requests} requests per level, level cap {args.level_cap:.0f} s\n")
-    print("| endpoint | concurrency | requests | errors | throughput req/s | p50 ms | p99 ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| endpoint | concurrency | requests | errors | throughput req/s | p50 ms | p99 ms "
+          "| server p50 ms | server p99 ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, level, r in rows:
         print(f"| {label} | {level} | {r['requests']} | {r['errors']} | {r['rps']:.1f} | {r['p50']:.1f} "
-              f"| {r['p99']:.1f} |")
+              f"| {r['p99']:.1f} | {r['server_p50']:.1f} | {r['server_p99']:.1f} |")
 
 
 if __name__ == "__main__":

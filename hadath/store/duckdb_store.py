@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -115,9 +115,12 @@ class DuckStore:
             rows = store.query_events(actor="EGY", event_type="CONSULT")
     """
 
-    def __init__(self, path: str | Path = "hadath.duckdb", read_only: bool = False):
+    def __init__(self, path: str | Path = "hadath.duckdb", read_only: bool = False,
+                 on_write: Callable[[], None] | None = None):
+        """`on_write` is called after every committed `write` (the web app drops its caches then)."""
         self.path = str(path)
         self.read_only = read_only
+        self.on_write = on_write
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: check the path, or write coded articles to it first")
         try:
@@ -142,6 +145,17 @@ class DuckStore:
 
     def close(self) -> None:
         self.con.close()
+
+    def cursor(self) -> DuckStore:
+        """A store on a new cursor of this database: its own connection, to use in another thread.
+
+        A DuckDB connection must not be shared between threads; cursors of one
+        database may run queries at the same time (docs: "Multiple Python Threads").
+        """
+        store = object.__new__(DuckStore)
+        store.path, store.read_only, store.on_write = self.path, self.read_only, self.on_write
+        store.con = self.con.cursor()
+        return store
 
     def _sql(self, sql: str, params: list | None = None) -> duckdb.DuckDBPyConnection:
         try:
@@ -220,6 +234,8 @@ class DuckStore:
             self._insert("articles", [r.article for r in todo])
             self._insert("events", [e for r in todo for e in r.events])
             self._insert("event_actors", [a for r in todo for a in r.event_actors])
+        if todo and self.on_write:
+            self.on_write()
         return len(todo)
 
     def add_skipped(self, skipped: Iterable[Skipped]) -> None:
@@ -278,6 +294,21 @@ class DuckStore:
         cur = self._sql(sql, params + [_count("limit", limit), _count("offset", offset)])
         names = [name for name, _ in EVENT_COLUMNS]
         return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def event_ids(
+        self, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
+        since: str | None = None, until: str | None = None, outlet: str | None = None,
+        text: str | None = None, quad_class: int | None = None,
+    ) -> list[str]:
+        """The ids of every event matching the filters (as `query_events`), in the same order."""
+        where, params = _filters(actor, recipient, event_type, since, until, outlet, text, quad_class)
+        cur = self._sql(f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {ORDER_BY['events']}", params)
+        return [r[0] for r in cur.fetchall()]
+
+    def events_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The event rows of `ids`, in the order of `ids` (ids not stored are left out)."""
+        found = {r["event_id"]: r for r in self.rows_where_in("events", "event_id", ids)}
+        return [found[i] for i in ids if i in found]
 
     def batches(self, table: str = "events", batch_size: int = 10_000) -> Iterator[list[dict[str, Any]]]:
         """All rows of a table, in a stable order, a list of at most `batch_size` rows at a time."""

@@ -8,7 +8,7 @@
 * `views.py`    what each page / answer shows, as plain data
 * `queries.py`  aggregate SQL (parameters only); row queries are `DuckStore`'s
 * `svg.py`, `highlight.py`  charts and `<mark>` spans, pure functions
-* `db.py`       the one read-only DuckDB connection (see there for concurrency)
+* `db.py`       the DuckDB database: a cursor per request, the write path, caches (see there)
 
 Nothing here codes text: `POST /code` calls `hadath.pipeline.code_article`.
 FastAPI is imported only when the app is built, so `import hadath.web` is cheap.

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from hadath.errors import SkipArticle
+from hadath.store.duckdb_store import DuckStore
 from hadath.web import views
 from hadath.web.models import (
     CODE_MAX,
@@ -36,38 +39,54 @@ def database(request: Request):
     return request.app.state.db
 
 
+def answer(db, key: tuple, model: type[BaseModel], view: Callable[[DuckStore], dict]) -> Response:
+    """The JSON of `view(store)` checked against `model`, computed once per database version (`Database.answer`).
+
+    What FastAPI does with `response_model` (validate, then serialise with pydantic), done here so
+    that the bytes can be kept; the spec still shows `model`.
+    """
+    def compute() -> bytes:
+        with db.store() as store:
+            data = view(store)
+        return model.model_validate(data).model_dump_json().encode()
+
+    return Response(db.answer(key, compute), media_type="application/json")
+
+
 @router.get("/events", response_model=EventPage, summary="Events matching the filters, newest last")
-def list_events(query: Annotated[EventQuery, Query()], db=Depends(database)) -> dict:
-    with db.store() as store:
-        return views.events_view(store, query)
+def list_events(query: Annotated[EventQuery, Query()], db=Depends(database)) -> Response:
+    return answer(db, ("events", *query.model_dump().items()), EventPage,
+                  lambda store: views.events_view(store, query, db.event_ids(store, query.store_filters())))
+
+
+def _found(detail: dict | None, event_id: str) -> dict:
+    if detail is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return detail
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Error}},
             summary="One event with its sentence, trigger and actor spans, and its article")
-def get_event(event_id: Annotated[str, Path(max_length=100)], db=Depends(database)) -> dict:
-    with db.store() as store:
-        detail = views.event_view(store, event_id)
-    if detail is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return detail
+def get_event(event_id: Annotated[str, Path(max_length=100)], db=Depends(database)) -> Response:
+    return answer(db, ("event", event_id), EventDetail,
+                  lambda store: _found(views.event_view(store, event_id), event_id))
 
 
 @router.get("/actors", response_model=ActorList, summary="The most active actors, with event counts")
 def list_actors(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
                 role: Annotated[str | None, Query(pattern="^(actor|recipient)$",
                                                   description="Count only as source (actor) or target")] = None,
-                db=Depends(database)) -> dict:
-    with db.store() as store:
-        return views.actors_view(store, limit, role)
+                db=Depends(database)) -> Response:
+    return answer(db, ("actors", limit, role), ActorList, lambda store: views.actors_view(store, limit, role))
 
 
 @router.get("/dyads/{a}/{b}/timeline", response_model=Timeline,
             summary="Events between two actors per period: counts by quad class, mean Goldstein")
 def dyad_timeline(a: Code, b: Code, interval: Interval = "week",
                   directed: Annotated[bool, Query(description="Only a -> b (default: both ways)")] = False,
-                  db=Depends(database)) -> dict:
-    with db.store() as store:
-        return views.timeline_view(store, a, b, interval, directed)
+                  db=Depends(database)) -> Response:
+    return answer(db, ("timeline", a, b, interval, directed), Timeline,
+                  lambda store: views.timeline_view(store, a, b, interval, directed))
 
 
 def _check_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:

@@ -7,7 +7,8 @@ Errors: the API answers every error as JSON (`{"detail": ...}`; 422 in
 FastAPI's validation shape), pages answer with an error page (and its JSON
 twin); no stack trace is ever sent. Request bodies over `max_body` bytes get
 413. When bound to a loopback address only loopback Host headers are
-accepted (a guard against DNS rebinding).
+accepted (a guard against DNS rebinding). Every answer says how long the
+server took (`Server-Timing: app;dur=<ms>`; the load test reads it).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import threading
+import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -92,6 +94,26 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
+class ServerTiming:
+    """ASGI middleware: `Server-Timing: app;dur=<ms>`, from the request's arrival to the start of its answer."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        start = time.perf_counter()
+
+        async def timed(message):
+            if message["type"] == "http.response.start":
+                took = f"app;dur={(time.perf_counter() - start) * 1000:.2f}".encode()
+                message["headers"] = list(message.get("headers", [])) + [(b"server-timing", took)]
+            await send(message)
+
+        await self.app(scope, receive, timed)
+
+
 def is_api(request: Request) -> bool:
     return request.url.path.startswith(api.PREFIX)
 
@@ -132,7 +154,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        watcher = FeedThread(str(db), feeds) if feeds else None
+        watcher = FeedThread(str(db), feeds, on_write=database.changed) if feeds else None
         if watcher:
             watcher.start()
         yield
@@ -147,6 +169,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ServerTiming)  # the outermost: it times the others too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -155,10 +178,11 @@ def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_
 
 
 class FeedThread:
-    """`hadath.watch.watch` in a background thread, on its own connection to the database."""
+    """`hadath.watch.watch` in a background thread, on its own connection to the database;
+    `on_write` is called after each batch it stores."""
 
-    def __init__(self, db: str, feeds: list):
-        self.db, self.feeds = db, feeds
+    def __init__(self, db: str, feeds: list, on_write=None):
+        self.db, self.feeds, self.on_write = db, feeds, on_write
         self.stop_event = threading.Event()
         self.thread = threading.Thread(target=self._run, name="hadath-watch", daemon=True)
 
@@ -174,7 +198,7 @@ class FeedThread:
         from hadath.watch import watch
 
         try:
-            with DuckStore(self.db) as store:
+            with DuckStore(self.db, on_write=self.on_write) as store:
                 watch(self.feeds, store, stop_event=self.stop_event,
                       on_pass=lambda s: log.info("watch: %s", s.line()))
         except Exception:  # the server keeps serving; the failure is logged, not hidden

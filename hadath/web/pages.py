@@ -102,9 +102,9 @@ def overview(request: Request) -> Response:
 
 @page("/events")
 def events(request: Request) -> Response:
-    query = _query(request)
-    with _db(request).store() as store:
-        data = views.events_view(store, query)
+    query, db = _query(request), _db(request)
+    with db.store() as store:
+        data = views.events_view(store, query, db.event_ids(store, query.store_filters()))
         outlets = [r["outlet"] for r in queries.outlets(store.con)]
     data["filters"] = query.model_dump(exclude={"limit", "offset"})
     return render(request, "events.html", data, outlets=outlets)

@@ -16,7 +16,6 @@ from typing import Any
 import duckdb
 
 from hadath.errors import StoreError
-from hadath.store.duckdb_store import _filters
 
 INTERVALS = ("day", "week", "month")
 _DAY = "TRY_CAST(substr(e.date, 1, 10) AS DATE)"
@@ -43,13 +42,6 @@ def _interval(interval: str) -> str:
     if interval not in INTERVALS:
         raise StoreError(f"interval must be one of {', '.join(INTERVALS)}, not {interval!r}")
     return interval
-
-
-def count_events(con, **filters: Any) -> int:
-    """How many events match the filters of `DuckStore.query_events` (same names)."""
-    where, params = _filters(*(filters.get(k) for k in (
-        "actor", "recipient", "event_type", "since", "until", "outlet", "text", "quad_class")))
-    return rows(con, f"SELECT count(*) AS n FROM events e WHERE {where}", params)[0]["n"]
 
 
 def summary(con) -> dict[str, Any]:

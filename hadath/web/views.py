@@ -26,11 +26,10 @@ def type_gloss(event_type: str | None) -> dict[str, Any]:
     return {"en": t.gloss_en if t else None, "ar": t.gloss_ar if t else None, "quad": t.quad_class if t else None}
 
 
-def events_view(store: DuckStore, query: EventQuery) -> dict[str, Any]:
-    filters = query.store_filters()
-    rows = store.query_events(**filters, limit=query.limit, offset=query.offset)
-    return {"total": queries.count_events(store.con, **filters), "limit": query.limit, "offset": query.offset,
-            "events": rows}
+def events_view(store: DuckStore, query: EventQuery, ids: list[str]) -> dict[str, Any]:
+    """A page of the event list; `ids`: every event matching the query's filters, in store order."""
+    page = ids[query.offset:query.offset + query.limit]
+    return {"total": len(ids), "limit": query.limit, "offset": query.offset, "events": store.events_by_id(page)}
 
 
 def event_view(store: DuckStore, event_id: str) -> dict[str, Any] | None:

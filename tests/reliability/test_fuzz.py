@@ -1,4 +1,8 @@
-"""Property tests: the coder, the HTML reader and the PLOVER export never fail on odd input."""
+"""Property tests: the coder, the HTML reader, the PLOVER export and the text stages never fail on odd input.
+
+The text-stage promises live in `_properties.py`; the atheris harness
+(`scripts/fuzz/atheris_text.py`) checks the same ones.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from hypothesis import strategies as st
 
 from hadath.errors import SkipArticle
 from hadath.export.plover import plover_record
-from hadath.ingest import article_from_html, article_from_text
+from hadath.ingest import article_from_text
 from hadath.pipeline import code_article
 from hadath.records import Article
 
 from tests.reliability._corpus import article_text
+from tests.reliability._properties import CHECKS, html_gives_an_article_or_a_skip
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -67,12 +72,14 @@ htmlish = st.lists(piece, max_size=60).map("".join)
 @SETTINGS
 @given(html=htmlish)
 def test_article_from_html_returns_an_article_or_skips(html):
-    try:
-        article = article_from_html(html, url="https://news.example/x")
-    except SkipArticle as skip:
-        assert skip.reason
-        return
-    assert isinstance(article, Article) and article.text
+    html_gives_an_article_or_a_skip(html)
+
+
+@pytest.mark.parametrize("check", [c for name, c in CHECKS.items() if name != "html"], ids=lambda c: c.__name__)
+@SETTINGS
+@given(text=arabicish | st.text(max_size=200))
+def test_text_stages_keep_their_promises_on_any_text(check, text):
+    check(text)
 
 
 @SETTINGS

@@ -149,6 +149,34 @@ def test_query_events_filters(shared_store, filters, expected_types):
     assert [r["event_type"] for r in shared_store.query_events(**filters)] == expected_types
 
 
+@pytest.mark.parametrize("filters", [{}, {"actor": "ZMB"}, {"recipient": "KLD-GOV"}, {"event_type": "accuse"},
+                                     {"since": "2024-03-05"}, {"text": "القافلة"}, {"quad_class": 4}, {"text": "%"}])
+def test_event_ids_are_the_ids_query_events_returns_in_its_order(shared_store, filters):
+    assert shared_store.event_ids(**filters) == [r["event_id"] for r in shared_store.query_events(**filters)]
+
+
+def test_events_by_id_keeps_the_order_asked_and_leaves_out_unknown_ids(shared_store):
+    ids = shared_store.event_ids()
+    asked = [ids[2], "no-such-event", ids[0]]
+    assert [r["event_id"] for r in shared_store.events_by_id(asked)] == [ids[2], ids[0]]
+    assert shared_store.events_by_id([]) == []
+
+
+def test_a_cursor_reads_the_same_database_from_another_thread(shared_store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def read() -> list[str]:
+        cursor = shared_store.cursor()
+        try:
+            return cursor.event_ids()
+        finally:
+            cursor.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: read(), range(8)))
+    assert answers == [shared_store.event_ids()] * 8  # and closing the cursors left the store open
+
+
 def test_query_events_returns_flat_rows(shared_store):
     row = shared_store.query_events(event_type="ASSAULT")[0]
     assert row["source_code"] == "ZMB" and row["target_code"] is None

@@ -3,8 +3,9 @@
 The database is built once per session from the project's own fictional
 articles (`fixtures/news.jsonl`) with `hadath.jobs.ingest`. `client` runs the
 app in-process; `live_server` runs it under uvicorn on a free loopback port
-(in a thread); `browser` is a headless Debian chromium driven by playwright,
-skipped with a message where either is missing.
+(in a thread), and `serving` starts such a server over any file; `browser` is
+a headless Debian chromium driven by playwright, skipped with a message where
+either is missing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -76,9 +79,9 @@ def stored_events(web_db) -> list[dict]:
         return store.query_events(limit=10_000)
 
 
-@pytest.fixture(scope="session")
-def live_server(web_db):
-    """The app under uvicorn on 127.0.0.1 and a free port; yields its base URL."""
+@contextmanager
+def serving(db: Path, **app_options) -> Iterator[str]:
+    """A new app over `db` under uvicorn on 127.0.0.1 and a free port (in a thread); yields its base URL."""
     import uvicorn
 
     from hadath.web import create_app
@@ -86,7 +89,7 @@ def live_server(web_db):
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(web_db), log_level="warning", lifespan="on")
+    config = uvicorn.Config(create_app(db, **app_options), log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -94,10 +97,19 @@ def live_server(web_db):
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db):
+    """The app under uvicorn on 127.0.0.1 and a free port; yields its base URL."""
+    with serving(web_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -80,6 +80,33 @@ def test_events_pages_with_limit_and_offset(client, stored_events):
     assert ids(body["events"]) == ids(stored_events[5:10])
 
 
+@pytest.mark.parametrize("limit", [1, 7, 500])
+def test_paging_to_the_end_gives_every_event_once_in_store_order(client, stored_events, limit):
+    seen = []
+    for offset in range(0, len(stored_events) + limit, limit):
+        body = client.get(f"{API}/events", params={"limit": limit, "offset": offset}).json()
+        assert body["total"] == len(stored_events)
+        seen += ids(body["events"])
+    assert seen == ids(stored_events)
+
+
+def test_an_offset_past_the_end_gives_no_events_and_the_total(client, stored_events):
+    body = client.get(f"{API}/events", params={"offset": len(stored_events) + 3}).json()
+    assert body["events"] == [] and body["total"] == len(stored_events)
+
+
+def test_a_filtered_page_counts_only_the_matching_events(client, stored_events):
+    egypt = [r for r in stored_events if r["source_code"] == "EGY"]
+    body = client.get(f"{API}/events", params={"actor": "EGY", "limit": 2, "offset": 1}).json()
+    assert body["total"] >= len(egypt) > 3  # actor matches any source of the event, not only the first
+    assert len(body["events"]) == 2
+
+
+def test_a_repeated_request_gets_the_same_bytes(client):
+    first, again = (client.get(f"{API}/events", params={"limit": 3, "type": "CONSULT"}) for _ in range(2))
+    assert first.status_code == 200 and first.content == again.content
+
+
 @pytest.mark.parametrize("params", [
     {"limit": 501}, {"limit": 0}, {"limit": -1}, {"offset": -1}, {"limit": "ten"},
     {"quad_class": 5}, {"quad_class": 0}, {"type": "PARTY"}, {"type": "consult"},
@@ -310,6 +337,18 @@ def test_code_stores_only_when_asked(db_copy):
         assert c.get(f"{API}/events/{first}").status_code == 200
 
 
+def test_answers_given_before_a_store_are_not_given_after_it(db_copy):
+    text = fixture_rows()[0]["text"].replace("الاثنين", "الأربعاء")
+    with TestClient(create_app(db_copy)) as c:
+        before = {url: c.get(url).json() for url in (f"{API}/events?limit=500", f"{API}/actors?limit=500")}
+        records = c.post(f"{API}/code", json={"text": text, "store": True}).json()["records"]
+        events = c.get(f"{API}/events?limit=500").json()
+        actors = c.get(f"{API}/actors?limit=500").json()
+    assert records and events["total"] == before[f"{API}/events?limit=500"]["total"] + len(records)
+    assert {r["id"] for r in records} <= set(ids(events["events"]))
+    assert actors != before[f"{API}/actors?limit=500"]
+
+
 def test_storing_needs_the_token_when_one_is_set(db_copy):
     text = fixture_rows()[1]["text"].replace("المنطقة", "الإقليم")
     with TestClient(create_app(db_copy, token="s3cret")) as c:
@@ -356,6 +395,12 @@ def test_answers_carry_security_headers(client):
     assert "script-src" not in headers["content-security-policy"]
     assert "default-src 'none'" in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", [f"{API}/events", f"{API}/nope", "/events"])
+def test_answers_say_how_long_the_server_took(client, path):
+    timing = client.get(path).headers["server-timing"]
+    assert timing.startswith("app;dur=") and float(timing.removeprefix("app;dur=")) >= 0
 
 
 def test_loopback_server_refuses_foreign_host_headers(web_db):
