@@ -107,9 +107,16 @@ def m_ingest(path: str, workers: int) -> dict:
 MEASURES = {"text": m_text, "trafilatura": m_trafilatura, "html": m_html, "ingest": m_ingest}
 
 
+def _own_peak_mb() -> float:
+    """This process's own peak RSS (VmHWM). Not ru_maxrss: Linux starts a child's
+    ru_maxrss at its parent's peak when it is spawned."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return int(next(line.split()[1] for line in status if line.startswith("VmHWM:"))) / 1024
+
+
 def child(name: str, arg: str, num: int) -> dict:
     out = MEASURES[name](arg, num)
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = _own_peak_mb()
     out["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
 
