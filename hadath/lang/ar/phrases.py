@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 from hadath.lang.ar.normalize import normalize
@@ -57,6 +59,8 @@ class _Start(NamedTuple):
     by_second: dict[str, tuple[_Option, ...]]  # second word → longer phrases, best first
 
 
+NOTHING = ()  # memo value of a form that starts no phrase (false, unlike a _Start)
+_NORM = itemgetter(1)  # Token.norm without an attribute lookup per token
 _FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
 
 
@@ -106,13 +110,14 @@ class PhraseMatcher(Generic[P]):
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
-    def _remembered(self, norm: str) -> _Start | None:
+    def _remembered(self, norm: str) -> _Start | tuple[()]:
         """`_start`, memoised in two generations: when the memo is full it becomes
         the older one, whose entries move back as they are used again (the forms in
-        use stay, the rest is dropped with the older generation)."""
-        start = self._older.get(norm, False)
-        if start is False:
-            start = self._start(norm)
+        use stay, the rest is dropped with the older generation). `NOTHING` (an
+        empty, false tuple) stands for None in the memo."""
+        start = self._older.get(norm)
+        if start is None:
+            start = self._start(norm) or NOTHING
         if len(self._starts) >= MEMO_LIMIT:
             self._older, self._starts = self._starts, {}
         self._starts[norm] = start
@@ -137,10 +142,8 @@ class PhraseMatcher(Generic[P]):
 
     def match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch[P] | None:
         """The longest phrase starting at token `i`, or None."""
-        start = self._starts.get(tokens[i].norm, False)
-        if start is False:
-            start = self._remembered(tokens[i].norm)
-        return self._match(tokens, i, start) if start is not None else None
+        start = self._starts.get(tokens[i].norm) or self._remembered(tokens[i].norm)
+        return self._match(tokens, i, start) if start else None
 
     def _match(self, tokens: Sequence[Token], i: int, start: _Start) -> PhraseMatch[P] | None:
         best = None
@@ -161,13 +164,12 @@ class PhraseMatcher(Generic[P]):
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[P]]:
         """Greedy left-to-right longest matches, not overlapping."""
-        get = self._starts.get
-        starts = [get(t.norm, False) for t in tokens]
-        if False in starts:  # forms not in the memo
-            starts = [self._remembered(t.norm) if s is False else s for t, s in zip(tokens, starts)]
+        starts = list(map(self._starts.get, map(_NORM, tokens)))  # C loops: most forms start nothing
+        if None in starts:  # forms not in the memo
+            starts = [s if s is not None else self._remembered(t.norm) for t, s in zip(tokens, starts)]
         out: list[PhraseMatch[P]] = []
         free = 0  # the first token not inside a match
-        for i in [k for k, s in enumerate(starts) if s is not None]:
+        for i in compress(range(len(starts)), starts):
             if i < free:
                 continue
             m = self._match(tokens, i, starts[i])
