@@ -66,6 +66,27 @@ def m_text(path: str, limit: int) -> dict:
     return {"articles": len(items), "seconds": secs, "mb": mb, "sentences": n_sent}
 
 
+def m_text_steady(path: str, limit: int) -> dict:
+    """The second half of the articles, coded after the first half: the rate of a long
+    run, whose caches already hold the common words (reading and language id of the
+    half are timed as half of reading the whole file)."""
+    from hadath.ingest import iter_inputs
+    from hadath.pipeline import code_article
+
+    t = time.perf_counter()
+    items = [a for a in iter_inputs([path]) if hasattr(a, "text")][:limit]
+    read = time.perf_counter() - t
+    half = len(items) // 2
+    for a in items[:half]:
+        code_article(a)
+    rest = items[half:]
+    t = time.perf_counter()
+    n_sent = sum(len(code_article(a).sentences) for a in rest)
+    secs = time.perf_counter() - t + read * len(rest) / len(items)
+    return {"articles": len(rest), "seconds": secs, "mb": sum(len(a.text.encode()) for a in rest) / 1e6,
+            "sentences": n_sent}
+
+
 def m_trafilatura(path: str, limit: int) -> dict:
     import trafilatura
 
@@ -104,7 +125,7 @@ def m_ingest(path: str, workers: int) -> dict:
             "skipped": s.skipped, "mb": Path(path).stat().st_size / 1e6 if Path(path).is_file() else 0}
 
 
-MEASURES = {"text": m_text, "trafilatura": m_trafilatura, "html": m_html, "ingest": m_ingest}
+MEASURES = {"text": m_text, "text_steady": m_text_steady, "trafilatura": m_trafilatura, "html": m_html, "ingest": m_ingest}
 
 
 def _own_peak_mb() -> float:
@@ -151,6 +172,7 @@ def main() -> None:
         small, big = build(ant, tmp / "s", 2000), build(ant, tmp / "b", args.big)
         results = {
             "text_1800": run("text", ant, 1800),
+            "text_steady_900": run("text_steady", ant, 1800),
             "trafilatura_2000": run("trafilatura", small["html"], 2000),
             "html_2000": run("html", small["html"], 2000),
             "ingest_text_2000_w1": run("ingest", small["jsonl"], 1),
@@ -183,7 +205,9 @@ def report(r: dict, big: int) -> str:
     lines += [
         "", "## Against the targets", "",
         f"- Text input, language id included, one core (`text_1800`, reading + langid + coding): "
-        f"**{rate(t)} articles/s**, {t['sentences'] / t['seconds']:.0f} sentences/s (target ≥ 300 articles/s).",
+        f"**{rate(t)} articles/s**, {t['sentences'] / t['seconds']:.0f} sentences/s (target ≥ 300 articles/s) "
+        f"in a fresh process; {rate(r['text_steady_900'])} articles/s on the second 900 articles after the "
+        f"first 900 (`text_steady_900`: the rate of a long run, its caches warm).",
         f"- HTML path ÷ trafilatura alone on the same 2,000 pages: "
         f"**{h['seconds'] / tr['seconds']:.2f}×** (target ≤ 3.5×).",
         f"- 2 workers ÷ 1 worker, {big:,} articles into DuckDB: **{(w2['articles'] / w2['seconds']) / (w1['articles'] / w1['seconds']):.2f}×** (target ≥ 1.7×).",
