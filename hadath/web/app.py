@@ -6,13 +6,15 @@
 Errors: the API answers every error as JSON (`{"detail": ...}`; 422 in
 FastAPI's validation shape), pages answer with an error page (and its JSON
 twin); no stack trace is ever sent. Request bodies over `max_body` bytes get
-413. When bound to a loopback address only loopback Host headers are
+413; a request not answered within `max_seconds` gets 503; uvicorn closes idle
+keep-alive connections after 5 s and answers 503 beyond 256 open requests. When bound to a loopback address only loopback Host headers are
 accepted (a guard against DNS rebinding). Every answer says how long the
 server took (`Server-Timing: app;dur=<ms>`; the load test reads it).
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import threading
@@ -36,6 +38,7 @@ from hadath.web.db import Database
 log = logging.getLogger("hadath.web")
 
 MAX_BODY = 2_000_000  # bytes of one request body
+MAX_SECONDS = 30.0  # time one request may take before it is answered 503
 STATIC = Path(__file__).parent / "static"
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1", "testserver"]
 SECURITY_HEADERS = [
@@ -77,6 +80,33 @@ class BodyLimit:
 
 def _too_large(max_bytes: int) -> JSONResponse:
     return JSONResponse({"detail": f"request body over {max_bytes} bytes"}, status_code=413)
+
+
+class TimeLimit:
+    """ASGI middleware: a request not answered within `seconds` gets 503 (a thread
+    still working on it finishes in the background; its answer is dropped)."""
+
+    def __init__(self, app, seconds: float = MAX_SECONDS):
+        self.app, self.seconds = app, seconds
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def watched(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await asyncio.wait_for(self.app(scope, receive, watched), self.seconds)
+        except asyncio.TimeoutError:
+            log.warning("%s %s: no answer within %.0f s", scope.get("method"), scope.get("path"), self.seconds)
+            if not started:
+                answer = JSONResponse({"detail": f"the request took over {self.seconds:g} s"}, status_code=503)
+                await answer(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -145,7 +175,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
-               allowed_hosts: list[str] | None = None, feeds: list | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, feeds: list | None = None,
+               max_seconds: float = MAX_SECONDS) -> FastAPI:
     """The app over the DuckDB file `db` (opened read-only now: a missing file is a StoreError).
 
     With `feeds` (hadath.watch.Feed list), the file is opened read-write and a
@@ -166,6 +197,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_body: int = MAX_
                   openapi_url=f"{api.PREFIX}/openapi.json", docs_url=None, redoc_url=None)
     app.state.db, app.state.token = database, token or None
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(TimeLimit, seconds=max_seconds)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
@@ -221,4 +253,5 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str 
     import uvicorn
 
     app = create_app(db, token=token, allowed_hosts=LOOPBACK_HOSTS if is_loopback(host) else None, feeds=feeds)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False,
+                timeout_keep_alive=5, limit_concurrency=256)  # idle connections and piles of requests are bounded

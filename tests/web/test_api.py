@@ -409,3 +409,18 @@ def test_loopback_server_refuses_foreign_host_headers(web_db):
     with TestClient(create_app(web_db, allowed_hosts=LOOPBACK_HOSTS)) as c:
         assert c.get(f"{API}/actors").status_code == 200
         assert c.get(f"{API}/actors", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_request_over_the_time_limit_gets_503_json(web_db, monkeypatch):
+    import time as _time
+
+    from fastapi.testclient import TestClient
+
+    from hadath.web import views
+
+    real = views.code_request
+    monkeypatch.setattr(views, "code_request", lambda body: (_time.sleep(1.0), real(body))[1])
+    with TestClient(create_app(web_db, max_seconds=0.2)) as slow:
+        r = slow.post("/api/v1/code", json={"text": "التقى وزير الخارجية المصري نظيره الأردني في عمان."})
+        assert r.status_code == 503 and "over 0.2 s" in r.json()["detail"]
+        assert slow.get("/api/v1/events?limit=1").status_code == 200  # the server goes on
