@@ -18,6 +18,7 @@ DuckDB allows one writing process per file: a second one gets a StoreError.
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -106,8 +107,15 @@ def _open_error(path: str, exc: Exception) -> StoreError:
     return StoreError(f"cannot open database {path}: {exc}")
 
 
+WRITER_MEMORY = "256MB"  # DuckDB's buffer for a writing store (its default, 80 % of RAM, grows with the file)
+
+
 class DuckStore:
     """A DuckDB database of coded articles. Use as a context manager.
+
+    A writing store caps DuckDB's memory at `WRITER_MEMORY` (environment variable
+    `HADATH_DUCKDB_MEMORY` to change it; DuckDB spills to disk beyond it), so a long
+    ingest keeps a flat memory profile.
 
     Example:
         with DuckStore("hadath.duckdb") as store:
@@ -123,8 +131,9 @@ class DuckStore:
         self.on_write = on_write
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: check the path, or write coded articles to it first")
+        config = {} if read_only else {"memory_limit": os.environ.get("HADATH_DUCKDB_MEMORY", WRITER_MEMORY)}
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise _open_error(self.path, exc) from exc
         try:
