@@ -18,6 +18,9 @@ source
   genitive    noun trigger followed by its agent (زيارة الرئيس …)
   before      the nearest actor before the trigger that is not the object of a
               preposition (SVO order, topics, "قال X إن Y …")
+  clause-subject  a circumstantial participle (… متهما Y، داعيا Y): the first free
+              actor of the sentence, the subject it describes (the actor right
+              after it is its object)
 """
 
 from __future__ import annotations
@@ -133,6 +136,8 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     first = after[0] if after else None
     first_free = first is not None and mentions[first].tok_start - trig_end <= 1 \
         and not governing_prep(tokens, mentions[first], trig_end)
+    if entry.kind == "participle":
+        return _circumstantial(tokens, mentions, before, after, first if first_free else None, trig_end, entry, preps)
     if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
             and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
         target_idx = first
@@ -176,6 +181,27 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     if not target and len(source) >= 2 and (entry.reciprocal or source[0].rule == "two-sides"):
         source, target = source[:1], source[1:2]
         rules.append("pair")
+    return Assignment(source, target, ",".join(rules))
+
+
+def _circumstantial(tokens, mentions, before, after, obj, trig_end, entry, preps) -> Assignment:
+    """A circumstantial participle (قال X …، متهما Y بـ…، داعيا Y إلى…) describes the
+    subject of the clause it follows: its source is that clause's subject (the first
+    free actor of the sentence; none: carried from the previous event), and the actor
+    right after it is its object, never its subject."""
+    rules: list[str] = []
+    target_idx = obj if obj is not None and entry.transitive else None
+    if target_idx is not None:
+        rules.append("target:object")
+    else:
+        target_idx = _prep_target(tokens, mentions, after, trig_end, preps)
+        if target_idx is not None:
+            rules.append("target:prep")
+    free = [k for k in before if not governing_prep(tokens, mentions[k])]
+    source = _group(tokens, mentions, free[0]) if free else []
+    if source:
+        rules.append("source:clause-subject")
+    target = [mentions[target_idx]] if target_idx is not None else []
     return Assignment(source, target, ",".join(rules))
 
 

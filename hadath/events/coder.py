@@ -121,7 +121,8 @@ class ArticleCoder:
         source, target, rule = args.source, args.target, args.rule
         if entry.needs_object and not target:
             return None
-        if not source and _opens_clause(match, clause) and not _is_noun(entry) and self.ctx.last_source:
+        if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
+                and (not _is_noun(entry) or entry.kind == "participle") and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
         if modality in ("future", "intent") and _is_statement(tokens, match.tok_start):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
