@@ -199,10 +199,17 @@ def _triggers(tokens: Sequence[Token], mentions: list[ActorMention], found=None
             named.update(range(m.tok_start, m.tok_end))
     for b in blocker_matcher().find_all(tokens):
         blocked.update(range(b.tok_start, b.tok_end))
-    found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))]
+    found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))
+             and not _ta_marbuta_verb(t, tokens)]
     covered = {i for t in found for i in range(t.tok_start, t.tok_end)}
     kept = [m for m in mentions if not any(i in covered for i in range(m.tok_start, m.tok_end))]
     return found, kept
+
+
+def _ta_marbuta_verb(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) -> bool:
+    """A word written with ta marbuta is a noun: لوحة (a painting) is not لوح + ه
+    ('he waved it'), though both normalise alike."""
+    return match.first.suffix == "ه" and _is_verb(match.payload) and tokens[match.tok_start].text.endswith("ة")
 
 
 COMPLEMENT_GAP = 8  # tokens: a trigger this close after another in the same clause is its complement

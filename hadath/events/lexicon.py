@@ -127,11 +127,14 @@ def is_present(entry: TriggerEntry, stem: str) -> bool:
 
 
 def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
-    """Verbs take only و ف س ل in front (never ال، بـ، كـ); nouns never take س."""
+    """Verbs take only و ف س ل in front (never ال، بـ، كـ) and no bare ي behind (a
+    verb's 'me' is ني: يدعى is not يدع + ي); nouns never take س; the article and a
+    possessive pronoun never meet on one word (التنازلي is an adjective, not
+    التنازل + ي)."""
     prefix = cand.prefix.lstrip("وف")
     if "|" in entry.lemma.split()[0]:
-        return prefix in ("", "س", "ل")
-    return not prefix.startswith("س")
+        return prefix in ("", "س", "ل") and cand.suffix != "ي"
+    return not prefix.startswith("س") and not (cand.suffix and prefix.endswith("ال"))
 
 
 @cache
