@@ -9,7 +9,8 @@ target
               type's default) prepositions, as a proclitic (لروسيا) or a word up
               to two tokens before it (مع نظيره الروسي، بجهود الحكومة اللبنانية)
   object      transitive verb: the actor right after the subject (اتهم X Y), or
-              right after the verb when the subject stands before it
+              right after the verb when the subject stands before it or is the
+              pronoun of أنّ/إنّ (أكد أنه سيزور دمشق)
   genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X)
   pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
               sides (الجانبان): source = first, target = second
@@ -148,6 +149,10 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         if entry.transitive and first_free:
             target_idx = first
             rules.append("target:object")
+    elif first_free and entry.kind != "noun" and _pronoun_subject(tokens, trig_start):
+        if entry.transitive:
+            target_idx = first
+            rules.append("target:object")
     elif first_free and patient_noun:
         target_idx = first
         rules.append("target:genitive")
@@ -203,6 +208,17 @@ def _circumstantial(tokens, mentions, before, after, obj, trig_end, entry, preps
         rules.append("source:clause-subject")
     target = [mentions[target_idx]] if target_idx is not None else []
     return Assignment(source, target, ",".join(rules))
+
+
+PRONOUN_SUBJECTS = frozenset(normalize(w) for w in (
+    "أنه", "أنها", "أنهم", "أنهما", "أنني", "أننا", "إنه", "إنها", "إنهم", "إننا", "لأنه", "لأنها", "لأنهم",
+))
+
+
+def _pronoun_subject(tokens: Sequence[Token], trig_start: int) -> bool:
+    """أكد أنه سيزور دمشق: the pronoun of أنّ is the verb's subject, so the actor
+    right after the verb is its object, not its subject."""
+    return trig_start > 0 and tokens[trig_start - 1].norm.lstrip("و") in PRONOUN_SUBJECTS
 
 
 def _is_number(tok: Token) -> bool:

@@ -124,7 +124,8 @@ class ArticleCoder:
         if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
                 and (not _is_noun(entry) or entry.kind == "participle") and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
-        if modality in ("future", "intent") and _is_statement(tokens, match.tok_start):
+        if modality in ("future", "intent") and _is_statement(tokens, match.tok_start) \
+                and (target or etype not in COOPERATIVE):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]
         target = [self._fill_country(m) for m in target]
@@ -322,7 +323,9 @@ def _is_statement(tokens: Sequence[Token], trig_start: int) -> bool:
 
 
 def _statement_of_intent(etype: str, modality: str, rule: str) -> tuple[str, str, str]:
-    """A statement now about one's own future act toward someone is AGREE or THREATEN."""
+    """A statement now about one's own future act toward someone is AGREE or THREATEN
+    (for a cooperative act the caller checks that someone is named in the sentence:
+    سيناقش الأزمة is a plan, not a promise to anyone)."""
     if etype in COOPERATIVE:
         return "AGREE", "asserted", rule + ",intent:agree"
     if etype in HOSTILE:
