@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class TriggerEntry:
     patient: bool = False  # a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن)
     needs_target: bool = False  # only an event when someone is addressed (نفى → REJECT)
     needs_object: bool = False  # only with a target named in the sentence (استدعى → SANCTION)
+    toll: bool = False  # names the dead or wounded: who announces it is not its source (مقتل، قتلى)
 
     @property
     def ref(self) -> str:
@@ -92,7 +93,8 @@ def load_entries() -> tuple[TriggerEntry, ...]:
         out.append(TriggerEntry(etype, cameo, "" if mode == "-" else mode, kind, lemma.strip(),
                                 _split_field("" if preps == "-" else preps),
                                 "trans" in flagset, "recip" in flagset, n,
-                                "patient" in flagset, "needtgt" in flagset, "needobj" in flagset))
+                                "patient" in flagset, "needtgt" in flagset, "needobj" in flagset,
+                                "toll" in flagset))
     return tuple(out)
 
 
