@@ -53,7 +53,7 @@ DEFAULT_TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "RETREAT": ("من", "عن"),
     "REQUEST": ("من", "ل"),
     "ACCUSE": ("ب", "ضد", "علي"),
-    "REJECT": (),
+    "REJECT": ("ل",),
     "THREATEN": ("ب", "ضد"),
     "PROTEST": ("ضد", "علي", "امام"),
     "SANCTION": ("علي", "ضد"),
@@ -140,7 +140,8 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
 
     first = after[0] if after else None
     first_free = first is not None and mentions[first].tok_start - trig_end <= 1 \
-        and not governing_prep(tokens, mentions[first], trig_end)
+        and not governing_prep(tokens, mentions[first], trig_end) \
+        and not (mentions[first].tok_start > trig_end and _head_prep(tokens[trig_end]))
     if entry.kind == "participle":
         return _circumstantial(tokens, mentions, before, after, first if first_free else None, trig_end, entry, preps)
     if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
