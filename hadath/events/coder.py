@@ -244,7 +244,7 @@ def _long_before(date: str | None, precision: str, published: str | None) -> boo
 
 
 def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
-    """A definite noun of an incident or an accord (الهجوم، الاغتيال، الاتفاق، الاجتماع)
+    """A definite noun of an incident, a deployment or an accord (الهجوم، المناورات، الاتفاق)
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
     comes with a verb or an indefinite noun. So does a noun with a possessive
@@ -254,7 +254,7 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
         and ("ال" in match.first.prefix or bool(match.first.suffix))
 
 
-INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT"})
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
                "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
                "تم|يتم", "جرى|يجري", "واصل|يواصل")
