@@ -9,15 +9,22 @@ target
               type's default) prepositions, as a proclitic (لروسيا) or a word up
               to two tokens before it (مع نظيره الروسي، بجهود الحكومة اللبنانية)
   object      transitive verb: the actor right after the subject (اتهم X Y), or
-              right after the verb when the subject stands before it
-  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X)
+              right after the verb when the subject stands before it or is the
+              pronoun of أنّ/إنّ (أكد أنه سيزور دمشق)
+  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X),
+              also after a count (مقتل اثنين من عناصر الشرطة)
   pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
               sides (الجانبان): source = first, target = second
 source
   vso         verb trigger followed by its subject (أدانت الخارجية الروسية …)
   genitive    noun trigger followed by its agent (زيارة الرئيس …)
   before      the nearest actor before the trigger that is not the object of a
-              preposition (SVO order, topics, "قال X إن Y …")
+              preposition (SVO order, topics, "قال X إن Y …"); not for a toll noun
+              when that actor is the subject of a reporting verb (أعلنت الوزارة
+              مقتل X: the ministry reports the dead, it did not kill them)
+  clause-subject  a circumstantial participle (… متهما Y، داعيا Y): the first free
+              actor of the sentence, the subject it describes (the actor right
+              after it is its object)
 """
 
 from __future__ import annotations
@@ -25,8 +32,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from hadath.events.lexicon import TriggerEntry
+from hadath.events.lexicon import TriggerEntry, conjugate
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import Token
 from hadath.records import ActorMention
@@ -45,7 +53,7 @@ DEFAULT_TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "RETREAT": ("من", "عن"),
     "REQUEST": ("من", "ل"),
     "ACCUSE": ("ب", "ضد", "علي"),
-    "REJECT": (),
+    "REJECT": ("ل",),
     "THREATEN": ("ب", "ضد"),
     "PROTEST": ("ضد", "علي", "امام"),
     "SANCTION": ("علي", "ضد"),
@@ -132,7 +140,10 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
 
     first = after[0] if after else None
     first_free = first is not None and mentions[first].tok_start - trig_end <= 1 \
-        and not governing_prep(tokens, mentions[first], trig_end)
+        and not governing_prep(tokens, mentions[first], trig_end) \
+        and not (mentions[first].tok_start > trig_end and _head_prep(tokens[trig_end]))
+    if entry.kind == "participle":
+        return _circumstantial(tokens, mentions, before, after, first if first_free else None, trig_end, entry, preps)
     if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
             and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
         target_idx = first
@@ -143,7 +154,11 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         if entry.transitive and first_free:
             target_idx = first
             rules.append("target:object")
-    elif first_free and patient_noun:
+    elif first_free and entry.kind != "noun" and _pronoun_subject(tokens, trig_start):
+        if entry.transitive:
+            target_idx = first
+            rules.append("target:object")
+    elif patient_noun and (first_free or _counted(tokens, mentions, first, trig_end)):
         target_idx = first
         rules.append("target:genitive")
     elif first_free:
@@ -156,7 +171,9 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     if source_idx is None and "target:passive" not in rules:
         candidates = free_before or ([] if self_reference else
                                      [k for k in before if not governing_prep(tokens, mentions[k])])
-        if candidates:
+        if candidates and entry.toll and _reporter(tokens, mentions[candidates[-1]]):
+            rules.append("reporter-not-source")
+        elif candidates:
             source_idx = _group_head(tokens, mentions, candidates[-1])
             rules.append("source:before")
     source = _group(tokens, mentions, source_idx)
@@ -177,6 +194,62 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         source, target = source[:1], source[1:2]
         rules.append("pair")
     return Assignment(source, target, ",".join(rules))
+
+
+def _circumstantial(tokens, mentions, before, after, obj, trig_end, entry, preps) -> Assignment:
+    """A circumstantial participle (قال X …، متهما Y بـ…، داعيا Y إلى…) describes the
+    subject of the clause it follows: its source is that clause's subject (the first
+    free actor of the sentence; none: carried from the previous event), and the actor
+    right after it is its object, never its subject."""
+    rules: list[str] = []
+    target_idx = obj if obj is not None and entry.transitive else None
+    if target_idx is not None:
+        rules.append("target:object")
+    else:
+        target_idx = _prep_target(tokens, mentions, after, trig_end, preps)
+        if target_idx is not None:
+            rules.append("target:prep")
+    free = [k for k in before if not governing_prep(tokens, mentions[k])]
+    source = _group(tokens, mentions, free[0]) if free else []
+    if source:
+        rules.append("source:clause-subject")
+    target = [mentions[target_idx]] if target_idx is not None else []
+    return Assignment(source, target, ",".join(rules))
+
+
+REPORTING_VERBS = ("أعلن|يعلن", "أكد|يؤكد", "ذكر|يذكر", "قال|يقول", "أفاد|يفيد", "أوضح|يوضح", "نقل|ينقل",
+                   "كشف|يكشف", "أورد|يورد", "رصد|يرصد", "وثق|يوثق", "نعى|ينعي", "أحصى|يحصي")
+
+
+@cache
+def reporting_forms() -> frozenset[str]:
+    return frozenset(f for lemma in REPORTING_VERBS for f in conjugate(*lemma.split("|")))
+
+
+def _reporter(tokens: Sequence[Token], m: ActorMention) -> bool:
+    """The subject of a reporting verb right before or after it (أعلنت الوزارة،
+    الوزارة أعلنت): it tells of a toll, it did not inflict it."""
+    forms = reporting_forms()
+    near = [tokens[m.tok_start - 1]] if m.tok_start > 0 else []
+    near += tokens[m.tok_end : m.tok_end + 1]
+    return any(t.norm.lstrip("وف") in forms for t in near)
+
+
+PRONOUN_SUBJECTS = frozenset(normalize(w) for w in (
+    "أنه", "أنها", "أنهم", "أنهما", "أنني", "أننا", "إنه", "إنها", "إنهم", "إننا", "لأنه", "لأنها", "لأنهم",
+))
+
+
+def _pronoun_subject(tokens: Sequence[Token], trig_start: int) -> bool:
+    """أكد أنه سيزور دمشق: the pronoun of أنّ is the verb's subject, so the actor
+    right after the verb is its object, not its subject."""
+    return trig_start > 0 and tokens[trig_start - 1].norm.lstrip("و") in PRONOUN_SUBJECTS
+
+
+def _counted(tokens, mentions, first: int | None, trig_end: int) -> bool:
+    """A number, then the people counted (مقتل اثنين من عناصر الشرطة، اعتقال 20 ناشطا)."""
+    return first is not None and trig_end < len(tokens) and _is_number(tokens[trig_end]) \
+        and mentions[first].tok_start - trig_end <= 3
 
 
 def _is_number(tok: Token) -> bool:

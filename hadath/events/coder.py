@@ -121,9 +121,11 @@ class ArticleCoder:
         source, target, rule = args.source, args.target, args.rule
         if entry.needs_object and not target:
             return None
-        if not source and _opens_clause(match, clause) and not _is_noun(entry) and self.ctx.last_source:
+        if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
+                and (not _is_noun(entry) or entry.kind == "participle") and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
-        if modality in ("future", "intent") and _is_statement(tokens, match.tok_start):
+        if modality in ("future", "intent") and _is_statement(tokens, match.tok_start) \
+                and (target or etype not in COOPERATIVE):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]
         target = [self._fill_country(m) for m in target]
@@ -198,10 +200,17 @@ def _triggers(tokens: Sequence[Token], mentions: list[ActorMention], found=None
             named.update(range(m.tok_start, m.tok_end))
     for b in blocker_matcher().find_all(tokens):
         blocked.update(range(b.tok_start, b.tok_end))
-    found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))]
+    found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))
+             and not _ta_marbuta_verb(t, tokens)]
     covered = {i for t in found for i in range(t.tok_start, t.tok_end)}
     kept = [m for m in mentions if not any(i in covered for i in range(m.tok_start, m.tok_end))]
     return found, kept
+
+
+def _ta_marbuta_verb(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) -> bool:
+    """A word written with ta marbuta is a noun: لوحة (a painting) is not لوح + ه
+    ('he waved it'), though both normalise alike."""
+    return match.first.suffix == "ه" and _is_verb(match.payload) and tokens[match.tok_start].text.endswith("ة")
 
 
 COMPLEMENT_GAP = 8  # tokens: a trigger this close after another in the same clause is its complement
@@ -235,7 +244,7 @@ def _long_before(date: str | None, precision: str, published: str | None) -> boo
 
 
 def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
-    """A definite noun of an incident or an accord (الهجوم، الاغتيال، الاتفاق، الاجتماع)
+    """A definite noun of an incident, a deployment or an accord (الهجوم، المناورات، الاتفاق)
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
     comes with a verb or an indefinite noun. So does a noun with a possessive
@@ -245,7 +254,7 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
         and ("ال" in match.first.prefix or bool(match.first.suffix))
 
 
-INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT"})
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
                "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
                "تم|يتم", "جرى|يجري", "واصل|يواصل")
@@ -314,7 +323,9 @@ def _is_statement(tokens: Sequence[Token], trig_start: int) -> bool:
 
 
 def _statement_of_intent(etype: str, modality: str, rule: str) -> tuple[str, str, str]:
-    """A statement now about one's own future act toward someone is AGREE or THREATEN."""
+    """A statement now about one's own future act toward someone is AGREE or THREATEN
+    (for a cooperative act the caller checks that someone is named in the sentence:
+    سيناقش الأزمة is a plan, not a promise to anyone)."""
     if etype in COOPERATIVE:
         return "AGREE", "asserted", rule + ",intent:agree"
     if etype in HOSTILE:

@@ -3,7 +3,12 @@
 Arabic news often names the party acted on once, in the headline or lead, and
 leaves it implicit afterwards. After every sentence is coded:
 
-  context target   an event with a source but no target takes the article's most
+  counterpart      a meeting, support, aid, cooperation or sanction is done with or to
+                   someone the sentence names; with no one named (and no pair) the word
+                   is a topic or commentary, and the event is dropped, save a court's
+                   sentence, which falls on its own country (rule `target:context`,
+                   actor rule `domestic`);
+  context target   any other event with a source but no target takes the article's most
                    salient actor other than its source (rule `target:context`);
                    when the source's country leads the article and no other
                    comes close, or the article names no other actor and the
@@ -38,6 +43,10 @@ from hadath.records import ActorMention, Event
 
 CONTEXT_PENALTY = 0.15
 NO_CONTEXT_TYPES = frozenset({"PROTEST", "MOBILIZE"})  # often have no one acted on
+# Acts done with or to a counterpart the report names in the same sentence (meet X, aid to
+# X, sanctions on X, support for X); with none named the word is a topic or commentary.
+# A court's sentence with no one named is its own country's (guide: trials are domestic).
+COUNTERPART_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "COOPERATE", "SANCTION"})
 DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL", "LEG"})
 NOT_SALIENT_SECTORS = frozenset({"MED"})  # news outlets quoted as sources (BBC, Reuters)
 DOMESTIC_SHARE = 0.5  # the source's country leads the article and no other comes close
@@ -63,6 +72,8 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
     if event.recipients or not event.actors or event.event_type in NO_CONTEXT_TYPES:
         return event
     source = event.actors[0]
+    if event.event_type in COUNTERPART_TYPES:
+        return _own_court(event, source)
     ranked = counts.most_common()
     others = [(code, n) for code, n in ranked if code != source.code]
     own = counts.get(source.code, 0)
@@ -76,6 +87,15 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
                               "domestic")
     else:
         return event
+    return replace(event, recipients=[target], rule=f"{event.rule},target:context".strip(","),
+                   confidence=round(max(0.05, event.confidence - CONTEXT_PENALTY), 2))
+
+
+def _own_court(event: Event, source: ActorMention) -> Event:
+    """A sentence passed by a court with no one named: on its own country's people."""
+    if event.event_type != "SANCTION" or source.sector != "JUD" or len(source.code) != 3:
+        return event
+    target = ActorMention("", -1, -1, source.code, None, code_name(source.code), "context", source.code, "domestic")
     return replace(event, recipients=[target], rule=f"{event.rule},target:context".strip(","),
                    confidence=round(max(0.05, event.confidence - CONTEXT_PENALTY), 2))
 
@@ -100,6 +120,8 @@ def _with_place_actor(event: Event) -> Event:
 
 
 def _lacks_needed_target(e: Event) -> bool:
+    if e.event_type in COUNTERPART_TYPES and not e.recipients:
+        return True
     entry = entries_by_ref().get(e.lexicon_entry)
     return entry is not None and entry.needs_target and not e.recipients
 

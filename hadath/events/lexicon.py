@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class TriggerEntry:
     patient: bool = False  # a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن)
     needs_target: bool = False  # only an event when someone is addressed (نفى → REJECT)
     needs_object: bool = False  # only with a target named in the sentence (استدعى → SANCTION)
+    toll: bool = False  # names the dead or wounded: who announces it is not its source (مقتل، قتلى)
 
     @property
     def ref(self) -> str:
@@ -92,7 +93,8 @@ def load_entries() -> tuple[TriggerEntry, ...]:
         out.append(TriggerEntry(etype, cameo, "" if mode == "-" else mode, kind, lemma.strip(),
                                 _split_field("" if preps == "-" else preps),
                                 "trans" in flagset, "recip" in flagset, n,
-                                "patient" in flagset, "needtgt" in flagset, "needobj" in flagset))
+                                "patient" in flagset, "needtgt" in flagset, "needobj" in flagset,
+                                "toll" in flagset))
     return tuple(out)
 
 
@@ -127,11 +129,14 @@ def is_present(entry: TriggerEntry, stem: str) -> bool:
 
 
 def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
-    """Verbs take only و ف س ل in front (never ال، بـ، كـ); nouns never take س."""
+    """Verbs take only و ف س ل in front (never ال، بـ، كـ) and no bare ي behind (a
+    verb's 'me' is ني: يدعى is not يدع + ي); nouns never take س; the article and a
+    possessive pronoun never meet on one word (التنازلي is an adjective, not
+    التنازل + ي)."""
     prefix = cand.prefix.lstrip("وف")
     if "|" in entry.lemma.split()[0]:
-        return prefix in ("", "س", "ل")
-    return not prefix.startswith("س")
+        return prefix in ("", "س", "ل") and cand.suffix != "ي"
+    return not prefix.startswith("س") and not (cand.suffix and prefix.endswith("ال"))
 
 
 @cache

@@ -199,3 +199,11 @@ def test_plural_nisba_used_as_noun_names_the_state(coded, text, expected):
 @pytest.mark.parametrize("text", UNCODED)
 def test_ambiguous_or_common_words_stay_uncoded(coded, text):
     assert coded(text) == []
+
+
+@pytest.mark.parametrize("text", ["وقف الرئيس أمام حشد من أنصاره", "انفجرت سيارة امام مديرية الصحة"])
+def test_the_preposition_amam_is_not_the_office_imam(text):
+    from hadath.actors import ActorResolver
+    from hadath.lang.ar.tokens import tokenize
+
+    assert "امام" not in {m.entry for m in ActorResolver().find(tokenize(text), text)}

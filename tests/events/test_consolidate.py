@@ -34,3 +34,25 @@ def test_counts_already_on_the_full_event_are_kept():
 def test_counts_do_not_move_to_another_dyad():
     kept = consolidate([event(0, "ISR", "LBN"), event(2, None, "PSE", {"killed": 3})], [])
     assert {(e.target.code, tuple(e.casualties.items())) for e in kept} == {("LBN", ()), ("PSE", (("killed", 3),))}
+
+
+def typed(etype: str, source: ActorMention) -> Event:
+    return Event("a1", 1, 100, 190, etype, None, "x", 105, 109, actors=[source])
+
+
+def test_a_meeting_or_aid_with_no_counterpart_named_is_dropped_not_given_a_context_target():
+    mentions = [actor("RUS", 0), actor("RUS", 10), actor("USA", 20)]
+    for etype in ("CONSULT", "SUPPORT", "AID", "COOPERATE", "SANCTION"):
+        assert consolidate([typed(etype, actor("RUS", 0))], mentions) == []
+
+
+def test_other_types_still_take_the_context_target():
+    mentions = [actor("RUS", 0), actor("RUS", 10), actor("USA", 20)]
+    kept = consolidate([typed("ACCUSE", actor("RUS", 0))], mentions)
+    assert [(e.source.code, e.target.code) for e in kept] == [("RUS", "USA")]
+
+
+def test_a_court_sentence_with_no_one_named_falls_on_its_own_country():
+    court = ActorMention("محكمة", 0, 5, "EGY", "JUD")
+    kept = consolidate([typed("SANCTION", court)], [court, actor("USA", 20)])
+    assert [(e.source.code, e.target.code) for e in kept] == [("EGY", "EGY")]
