@@ -107,7 +107,7 @@ def _open_error(path: str, exc: Exception) -> StoreError:
     return StoreError(f"cannot open database {path}: {exc}")
 
 
-WRITER_MEMORY = "256MB"  # DuckDB's buffer for a writing store (its default, 80 % of RAM, grows with the file)
+WRITER_MEMORY = "128MB"  # DuckDB's buffer for a writing store (its default, 80 % of RAM, grows with the file)
 
 
 class DuckStore:
