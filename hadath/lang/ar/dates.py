@@ -100,6 +100,20 @@ def vocabulary() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p)
 
 
+START_KINDS = ("ago", "day", "frame", "ordinal", "period", "weekday", "year-word")
+
+
+@cache
+def start_words() -> frozenset[str]:
+    """The words a rule of `_Scan.match` can start at (besides numbers): first words
+    of months and of the phrases of `START_KINDS`, هذا/هذه of the current-period
+    words, and شهر. past/future, units, eras and number words only continue one."""
+    starts = {p[0] for p in months()} | {"شهر", "هذا", "هذه"}
+    for kind in START_KINDS:
+        starts |= {p[0] for p in words().get(kind, {})}
+    return frozenset(starts & vocabulary())
+
+
 @cache
 def cue_words() -> frozenset[str]:
     """Words of which a sentence needs one (or a four-digit number) before it is
@@ -191,10 +205,10 @@ class _Scan:
         return (self.at(i),) in words()[kind]
 
     def expressions(self) -> list[DateExpr]:
-        out, i, words_ = [], 0, vocabulary()
+        out, i, starts = [], 0, start_words()
         while i < len(self.w):
-            form = self.w[i]  # an expression starts at a word of the date data or a number
-            found = self.match(i) if form in words_ or form[:1].isdigit() else None
+            form = self.w[i]  # an expression starts at a number or a word that can open one
+            found = self.match(i) if form in starts or form[:1].isdigit() else None
             if found is None:
                 i += 1
             else:
