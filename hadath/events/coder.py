@@ -337,7 +337,9 @@ def _statement_of_intent(etype: str, modality: str, rule: str) -> tuple[str, str
 
 def split_dyads(event: Event, tokens: Sequence[Token], mentions: list[ActorMention]) -> list[Event]:
     """One event per distinct (source, target) when the text coordinates several
-    targets (حذر روسيا وإيران) or several sources of a non-joint act."""
+    targets (حذر روسيا وإيران) or several sources of a non-joint act. A pair of one
+    country with itself is not made here (التعاون بين الصين وروسيا after a Chinese
+    source gives CHN→RUS, not CHN→CHN); domestic events come from their own rule."""
     targets = _coordinated_with(event.recipients[0], tokens, mentions) if event.recipients else []
     sources = event.actors if "pair" not in event.rule else event.actors[:1]
     if len(sources) <= 1 and len(targets) <= 1:
@@ -346,7 +348,7 @@ def split_dyads(event: Event, tokens: Sequence[Token], mentions: list[ActorMenti
     for s in sources or [None]:
         for t in targets or [None]:
             key = (s.code if s else "", t.code if t else "")
-            if key in seen or (s is not None and t is not None and s.start == t.start):
+            if key in seen or (s is not None and t is not None and (s.start == t.start or s.code == t.code)):
                 continue
             seen.add(key)
             out.append(replace(event, actors=[s] if s else [], recipients=[t] if t else [], id=""))
