@@ -4,7 +4,9 @@ Rules (the ones that fired are recorded in `Event.rule`):
 
 target
   passive     an ASSAULT/COERCE verb followed by a number (قتل ثلاثة أشخاص،
-              اعتقل 20 ناشطا): the people after it are the target
+              اعتقل 20 ناشطا): the people after it are the target; one followed
+              by في، خلال، جراء، برصاص… (X قُتل في غارة): the actor before it is the
+              target, and no one before it is its source
   prep        an actor after the trigger introduced by one of the entry's (or the
               type's default) prepositions, as a proclitic (لروسيا) or a word up
               to two tokens before it (مع نظيره الروسي، بجهود الحكومة اللبنانية)
@@ -151,6 +153,10 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
             and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
         target_idx = first
         rules.append("target:passive")
+    elif entry.kind == "verb" and entry.transitive and entry.event_type in PASSIVE_TYPES \
+            and free_before and _passive_by_prep(tokens, trig_end):
+        target_idx = _group_head(tokens, mentions, free_before[-1])
+        rules.append("target:passive")
     elif free_before and entry.kind != "noun" and trig_start - mentions[free_before[-1]].tok_end <= 1:
         source_idx = _group_head(tokens, mentions, free_before[-1])
         rules.append("source:svo")
@@ -237,6 +243,22 @@ def _reporter(tokens: Sequence[Token], m: ActorMention) -> bool:
     near = [tokens[m.tok_start - 1]] if m.tok_start > 0 else []
     near += tokens[m.tok_end : m.tok_end + 1]
     return any(t.norm.lstrip("وف") in forms for t in near)
+
+
+PASSIVE_CUES = frozenset(normalize(w) for w in (
+    "في", "خلال", "جراء", "إثر", "برصاص", "بنيران", "بغارة", "بقصف", "بانفجار", "بهجوم", "بطلق", "بطلقات",
+    "أثناء",
+))
+TIME_ADVERBS = frozenset(normalize(w) for w in ("أمس", "اليوم", "الليلة", "فجرا", "صباحا", "مساء", "ليلا"))
+
+
+def _passive_by_prep(tokens: Sequence[Token], trig_end: int) -> bool:
+    """A transitive verb of violence or arrest right before في، خلال، جراء، برصاص…
+    has no object: it is passive (قُتل في غارة، اعتُقل خلال مداهمة), and the actor
+    before it is the one it befell."""
+    if trig_end < len(tokens) and tokens[trig_end].norm in TIME_ADVERBS:
+        trig_end += 1  # قُتلوا أمس في هجوم
+    return trig_end < len(tokens) and tokens[trig_end].norm.lstrip("و") in PASSIVE_CUES
 
 
 PLACE_HEADS = frozenset(normalize(w) for w in (
