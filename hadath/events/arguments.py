@@ -4,7 +4,9 @@ Rules (the ones that fired are recorded in `Event.rule`):
 
 target
   passive     an ASSAULT/COERCE verb followed by a number (قتل ثلاثة أشخاص،
-              اعتقل 20 ناشطا): the people after it are the target
+              اعتقل 20 ناشطا): the people after it are the target; one followed
+              by في، خلال، جراء، برصاص… (X قُتل في غارة): the actor before it is the
+              target, and no one before it is its source
   prep        an actor after the trigger introduced by one of the entry's (or the
               type's default) prepositions, as a proclitic (لروسيا) or a word up
               to two tokens before it (مع نظيره الروسي، بجهود الحكومة اللبنانية)
@@ -16,12 +18,14 @@ target
   pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
               sides (الجانبان): source = first, target = second
 source
-  vso         verb trigger followed by its subject (أدانت الخارجية الروسية …)
+  vso         verb trigger followed by its subject (أدانت الخارجية الروسية …), not by
+              a place after a place noun (قصفت مدينة حلب: the place is the object)
   genitive    noun trigger followed by its agent (زيارة الرئيس …)
   before      the nearest actor before the trigger that is not the object of a
               preposition (SVO order, topics, "قال X إن Y …"); not for a toll noun
               when that actor is the subject of a reporting verb (أعلنت الوزارة
-              مقتل X: the ministry reports the dead, it did not kill them)
+              مقتل X: the ministry reports the dead, it did not kill them); never a
+              place named after a place or direction noun (مدينة حمص، شرق حلب)
   clause-subject  a circumstantial participle (… متهما Y، داعيا Y): the first free
               actor of the sentence, the subject it describes (the actor right
               after it is its object)
@@ -140,6 +144,7 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
 
     first = after[0] if after else None
     first_free = first is not None and mentions[first].tok_start - trig_end <= 1 \
+        and not _locative(tokens, mentions[first]) \
         and not governing_prep(tokens, mentions[first], trig_end) \
         and not (mentions[first].tok_start > trig_end and _head_prep(tokens[trig_end]))
     if entry.kind == "participle":
@@ -147,6 +152,10 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
             and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
         target_idx = first
+        rules.append("target:passive")
+    elif entry.kind == "verb" and entry.transitive and entry.event_type in PASSIVE_TYPES \
+            and free_before and _passive_by_prep(tokens, trig_end):
+        target_idx = _group_head(tokens, mentions, free_before[-1])
         rules.append("target:passive")
     elif free_before and entry.kind != "noun" and trig_start - mentions[free_before[-1]].tok_end <= 1:
         source_idx = _group_head(tokens, mentions, free_before[-1])
@@ -171,6 +180,7 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     if source_idx is None and "target:passive" not in rules:
         candidates = free_before or ([] if self_reference else
                                      [k for k in before if not governing_prep(tokens, mentions[k])])
+        candidates = [k for k in candidates if not _locative(tokens, mentions[k])]
         if candidates and entry.toll and _reporter(tokens, mentions[candidates[-1]]):
             rules.append("reporter-not-source")
         elif candidates:
@@ -233,6 +243,42 @@ def _reporter(tokens: Sequence[Token], m: ActorMention) -> bool:
     near = [tokens[m.tok_start - 1]] if m.tok_start > 0 else []
     near += tokens[m.tok_end : m.tok_end + 1]
     return any(t.norm.lstrip("وف") in forms for t in near)
+
+
+PASSIVE_CUES = frozenset(normalize(w) for w in (
+    "في", "خلال", "جراء", "إثر", "برصاص", "بنيران", "بغارة", "بقصف", "بانفجار", "بهجوم", "بطلق", "بطلقات",
+    "أثناء",
+))
+TIME_ADVERBS = frozenset(normalize(w) for w in ("أمس", "اليوم", "الليلة", "فجرا", "صباحا", "مساء", "ليلا"))
+
+
+def _passive_by_prep(tokens: Sequence[Token], trig_end: int) -> bool:
+    """A transitive verb of violence or arrest right before في، خلال، جراء، برصاص…
+    has no object: it is passive (قُتل في غارة، اعتُقل خلال مداهمة), and the actor
+    before it is the one it befell."""
+    if trig_end < len(tokens) and tokens[trig_end].norm in TIME_ADVERBS:
+        trig_end += 1  # قُتلوا أمس في هجوم
+    return trig_end < len(tokens) and tokens[trig_end].norm.lstrip("و") in PASSIVE_CUES
+
+
+PLACE_HEADS = frozenset(normalize(w) for w in (
+    "مدينة", "بلدة", "قرية", "محافظة", "ولاية", "إقليم", "منطقة", "مخيم", "حي", "ريف", "ضواحي", "أطراف", "مدن",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "القرب", "داخل", "خارج",
+    "أنحاء", "عاصمة", "شوارع", "سماء", "أجواء", "حدود", "سواحل", "مطار", "ميناء",
+))
+
+
+def _locative(tokens: Sequence[Token], m: ActorMention) -> bool:
+    """A place named after a place or direction noun (مدينة حمص، شرق الإسكندرية،
+    بمدينة منبج): where something happens, not who does it."""
+    if m.tok_start == 0:
+        return False
+    word = tokens[m.tok_start - 1].norm
+    if word[:1] in ("و", "ف") and word not in PLACE_HEADS:
+        word = word[1:]
+    if word[:1] in ("ب", "ل") and word not in PLACE_HEADS:
+        word = word[1:]
+    return word in PLACE_HEADS
 
 
 PRONOUN_SUBJECTS = frozenset(normalize(w) for w in (
