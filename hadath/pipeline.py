@@ -9,7 +9,7 @@ from __future__ import annotations
 from hadath.actors import ActorResolver
 from hadath.events.coder import ArticleCoder
 from hadath.events.consolidate import consolidate
-from hadath.events.lexicon import trigger_matcher
+from hadath.events.lexicon import find_triggers
 from hadath.lang.ar.sentences import split_sentences
 from hadath.lang.ar.tokens import tokenize
 from hadath.records import Article, CodedArticle
@@ -37,7 +37,7 @@ def code_article(article: Article, *, include_all: bool = False) -> CodedArticle
     for sentence in sentences:
         text = article.text[sentence.start : sentence.end]
         tokens = tokenize(text, sentence.start)
-        triggers = trigger_matcher().find_all(tokens)
+        triggers = find_triggers(tokens)
         found = resolver.find(tokens, article.text)
         mentions.extend(found)  # every sentence counts for salience (consolidate's context target)
         if triggers or sentence.index == 0:

@@ -17,7 +17,7 @@ from importlib.resources import files
 
 from hadath.errors import DataError
 from hadath.lang.ar.normalize import normalize
-from hadath.lang.ar.phrases import PhraseMatcher
+from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
 from hadath.lang.ar.tokens import Candidate
 from hadath.ontology import PLOVER_TYPES
 
@@ -153,3 +153,55 @@ def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
 def entries_by_ref() -> dict[str, TriggerEntry]:
     """Lexicon entries by `ref` (what `Event.lexicon_entry` holds)."""
     return {e.ref: e for e in load_entries()}
+
+
+SPLIT_GAP = 4  # tokens a subject may put between a phrase's verb and the rest of the phrase
+
+
+@cache
+def split_matcher() -> tuple[PhraseMatcher[tuple[TriggerEntry, frozenset[str]]], frozenset[str]]:
+    """The rest of every phrase that starts with a verb (عن قلق، المسؤولية، باللوم),
+    with the verb's forms, for a verb its subject has moved away (VSO: أعرب وزير
+    الخارجية عن قلقه، حمل الرئيس إسرائيل المسؤولية); and every such verb form."""
+    matcher: PhraseMatcher[tuple[TriggerEntry, frozenset[str]]] = PhraseMatcher()
+    verbs: set[str] = set()
+    for entry in load_entries():
+        words = entry.lemma.split()
+        if entry.kind != "phrase" or "|" not in words[0] or len(words) < 2:
+            continue
+        forms = frozenset(conjugate(*words[0].split("|", 1)))
+        matcher.add(" ".join(words[1:]), (entry, forms))
+        verbs |= forms
+    return matcher, frozenset(verbs)
+
+
+def find_triggers(tokens) -> list:
+    """Trigger matches of a sentence's tokens, in order: the lexicon's words and
+    phrases as written, and the phrases whose verb stands up to `SPLIT_GAP` tokens
+    before the rest of them (أعرب الوزير عن قلقه، حمل الرئيس إسرائيل المسؤولية). Such
+    a match is the verb alone, carrying the phrase's entry, so the verb's argument
+    rules read its subject and object (the words between)."""
+    found = trigger_matcher().find_all(tokens)
+    matcher, verbs = split_matcher()
+    heads = [k for k, t in enumerate(tokens) if t.norm in verbs or (t.norm[:1] in "وف" and t.norm[1:] in verbs)]
+    if not heads:
+        return found
+    taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    added = []
+    for m in matcher.find_all(tokens):
+        if any(i in taken for i in range(m.tok_start, m.tok_end)):
+            continue
+        entry, forms = m.payload
+        for k in heads:
+            if m.tok_start - 1 - SPLIT_GAP <= k < m.tok_start - 1 and _verb_form(tokens[k].norm, forms) \
+                    and not any(i in taken for i in range(k + 1, m.tok_start)):
+                prefix = "" if tokens[k].norm in forms else tokens[k].norm[0]
+                start, end = tokens[k].span_of(len(prefix), 0)
+                added.append(PhraseMatch(k, k + 1, entry, entry.lemma, Candidate(tokens[k].norm[len(prefix):], prefix, ""),
+                                         start, end))
+                break
+    return sorted(found + added, key=lambda m: m.tok_start) if added else found
+
+
+def _verb_form(norm: str, forms: frozenset[str]) -> bool:
+    return norm in forms or (norm[:1] in "وف" and norm[1:] in forms)
