@@ -162,7 +162,8 @@ SPLIT_GAP = 4  # tokens a subject may put between a phrase's verb and the rest o
 def split_matcher() -> tuple[PhraseMatcher[tuple[TriggerEntry, frozenset[str]]], frozenset[str]]:
     """The rest of every phrase that starts with a verb (عن قلق، المسؤولية، باللوم),
     with the verb's forms, for a verb its subject has moved away (VSO: أعرب وزير
-    الخارجية عن قلقه، حمل الرئيس إسرائيل المسؤولية); and every such verb form."""
+    الخارجية عن قلقه، حمل الرئيس إسرائيل المسؤولية); and every such verb form, also
+    behind و or ف."""
     matcher: PhraseMatcher[tuple[TriggerEntry, frozenset[str]]] = PhraseMatcher()
     verbs: set[str] = set()
     for entry in load_entries():
@@ -171,7 +172,7 @@ def split_matcher() -> tuple[PhraseMatcher[tuple[TriggerEntry, frozenset[str]]],
             continue
         forms = frozenset(conjugate(*words[0].split("|", 1)))
         matcher.add(" ".join(words[1:]), (entry, forms))
-        verbs |= forms
+        verbs |= forms | {c + f for f in forms for c in "وف"}
     return matcher, frozenset(verbs)
 
 
@@ -183,22 +184,27 @@ def find_triggers(tokens) -> list:
     rules read its subject and object (the words between)."""
     found = trigger_matcher().find_all(tokens)
     matcher, verbs = split_matcher()
-    heads = [k for k, t in enumerate(tokens) if t.norm in verbs or (t.norm[:1] in "وف" and t.norm[1:] in verbs)]
-    if not heads:
+    if verbs.isdisjoint([t.norm for t in tokens]):
         return found
     taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
-    added = []
-    for m in matcher.find_all(tokens):
-        if any(i in taken for i in range(m.tok_start, m.tok_end)):
+    added, tails = [], set()
+    for k, tok in enumerate(tokens):
+        if tok.norm not in verbs or k in taken or k + 1 in taken:
             continue
-        entry, forms = m.payload
-        for k in heads:
-            if m.tok_start - 1 - SPLIT_GAP <= k < m.tok_start - 1 and _verb_form(tokens[k].norm, forms) \
-                    and not any(i in taken for i in range(k + 1, m.tok_start)):
-                prefix = "" if tokens[k].norm in forms else tokens[k].norm[0]
-                start, end = tokens[k].span_of(len(prefix), 0)
-                added.append(PhraseMatch(k, k + 1, entry, entry.lemma, Candidate(tokens[k].norm[len(prefix):], prefix, ""),
+        for j in range(k + 2, min(len(tokens), k + 2 + SPLIT_GAP)):  # the rest of the phrase after the gap
+            if j in taken:
+                break
+            m = matcher.match_at(tokens, j)
+            if m is None or j in tails or any(i in taken for i in range(m.tok_start, m.tok_end)):
+                continue
+            entry, forms = m.payload
+            if _verb_form(tok.norm, forms):
+                prefix = "" if tok.norm in forms else tok.norm[0]
+                start, end = tok.span_of(len(prefix), 0)
+                added.append(PhraseMatch(k, k + 1, entry, entry.lemma, Candidate(tok.norm[len(prefix):], prefix, ""),
                                          start, end))
+                taken.add(k)
+                tails.add(j)
                 break
     return sorted(found + added, key=lambda m: m.tok_start) if added else found
 
