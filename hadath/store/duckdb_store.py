@@ -108,14 +108,17 @@ def _open_error(path: str, exc: Exception) -> StoreError:
 
 
 WRITER_MEMORY = "128MB"  # DuckDB's buffer for a writing store (its default, 80 % of RAM, grows with the file)
+WRITE_CHUNK_CHARS = 2_000_000  # article text per write transaction (see `write_rows`)
+WRITER_THREADS = "1"  # a writer inserts one batch at a time: more threads only add per-thread buffers
 
 
 class DuckStore:
     """A DuckDB database of coded articles. Use as a context manager.
 
     A writing store caps DuckDB's memory at `WRITER_MEMORY` (environment variable
-    `HADATH_DUCKDB_MEMORY` to change it; DuckDB spills to disk beyond it), so a long
-    ingest keeps a flat memory profile.
+    `HADATH_DUCKDB_MEMORY` to change it; DuckDB spills to disk beyond it) and its
+    threads at `WRITER_THREADS` (`HADATH_DUCKDB_THREADS`), and builds its insert
+    batches with the system allocator, so a long ingest keeps a flat memory profile.
 
     Example:
         with DuckStore("hadath.duckdb") as store:
@@ -131,7 +134,8 @@ class DuckStore:
         self.on_write = on_write
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: check the path, or write coded articles to it first")
-        config = {} if read_only else {"memory_limit": os.environ.get("HADATH_DUCKDB_MEMORY", WRITER_MEMORY)}
+        config = {} if read_only else {"memory_limit": os.environ.get("HADATH_DUCKDB_MEMORY", WRITER_MEMORY),
+                                       "threads": int(os.environ.get("HADATH_DUCKDB_THREADS", WRITER_THREADS))}
         try:
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
@@ -195,8 +199,13 @@ class DuckStore:
             return
         import pyarrow as pa
 
+        schema = arrow_schema(TABLES[table][0])
+        # The system allocator, not Arrow's default (mimalloc): mimalloc keeps the
+        # memory of freed batches, so a long ingest's RSS rose step by step.
+        pool = pa.system_memory_pool()
         try:
-            batch = pa.Table.from_pylist(rows, schema=arrow_schema(TABLES[table][0]))
+            batch = pa.Table.from_arrays([pa.array([r[f.name] for r in rows], type=f.type, memory_pool=pool)
+                                          for f in schema], schema=schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise StoreError(f"a {table} row does not fit the schema: {exc}") from exc
         self.con.register("_hadath_batch", batch)
@@ -210,16 +219,12 @@ class DuckStore:
             [list(ids)]).fetchall()
         return dict(rows)
 
-    def _to_write(self, batch: list[ArticleRows]) -> tuple[list[ArticleRows], list[str]]:
-        """The articles to insert, and the stored ids they replace (older coder)."""
-        newest: dict[str, ArticleRows] = {}
-        for rows in batch:
-            old = newest.get(rows.article_id)
-            if old is None or version_key(rows.coder_version) > version_key(old.coder_version):
-                newest[rows.article_id] = rows
-        stored = self.stored_versions(newest)
-        todo = [r for i, r in newest.items()
-                if i not in stored or version_key(r.coder_version) > version_key(stored[i])]
+    def _to_write(self, newest: list[ArticleRows]) -> tuple[list[ArticleRows], list[str]]:
+        """Of one row set per article id, the articles to insert, and the stored ids
+        they replace (older coder)."""
+        stored = self.stored_versions(r.article_id for r in newest)
+        todo = [r for r in newest
+                if r.article_id not in stored or version_key(r.coder_version) > version_key(stored[r.article_id])]
         return todo, [r.article_id for r in todo if r.article_id in stored]
 
     def _delete_articles(self, ids: list[str]) -> None:
@@ -236,16 +241,25 @@ class DuckStore:
         return self.write_rows([article_rows(c) for c in coded_articles])
 
     def write_rows(self, batch: Iterable[ArticleRows]) -> int:
-        """`write` for articles already turned into rows (by worker processes)."""
-        with self._transaction():
-            todo, replaced = self._to_write(list(batch))
-            self._delete_articles(replaced)
-            self._insert("articles", [r.article for r in todo])
-            self._insert("events", [e for r in todo for e in r.events])
-            self._insert("event_actors", [a for r in todo for a in r.event_actors])
-        if todo and self.on_write:
+        """`write` for articles already turned into rows (by worker processes).
+
+        Articles go in groups of at most `WRITE_CHUNK_CHARS` characters of text, one
+        transaction each (an article always commits with its events): DuckDB holds
+        a transaction's rows in its capped memory, so one transaction for a batch
+        of long articles could run out of it.
+        """
+        written = 0
+        for chunk in _text_chunks(_newest(batch), WRITE_CHUNK_CHARS):
+            with self._transaction():
+                todo, replaced = self._to_write(chunk)
+                self._delete_articles(replaced)
+                self._insert("articles", [r.article for r in todo])
+                self._insert("events", [e for r in todo for e in r.events])
+                self._insert("event_actors", [a for r in todo for a in r.event_actors])
+            written += len(todo)
+        if written and self.on_write:
             self.on_write()
-        return len(todo)
+        return written
 
     def add_skipped(self, skipped: Iterable[Skipped]) -> None:
         """Record inputs that were not coded; a source already recorded is kept as it is."""
@@ -357,6 +371,32 @@ class _Transaction:
             self.store._sql("COMMIT")
             return
         self.store.con.rollback()
+
+
+def _newest(batch: Iterable[ArticleRows]) -> list[ArticleRows]:
+    """One row set per article id: the one of the newest coder (the first of equals)."""
+    newest: dict[str, ArticleRows] = {}
+    for rows in batch:
+        old = newest.get(rows.article_id)
+        if old is None or version_key(rows.coder_version) > version_key(old.coder_version):
+            newest[rows.article_id] = rows
+    return list(newest.values())
+
+
+def _text_chunks(rows: list[ArticleRows], limit: int) -> Iterator[list[ArticleRows]]:
+    """`rows` cut in order into runs of at most `limit` characters of article text
+    (an article longer than that is a run of its own)."""
+    chunk: list[ArticleRows] = []
+    size = 0
+    for r in rows:
+        n = len(r.article.get("text") or "")
+        if chunk and size + n > limit:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(r)
+        size += n
+    if chunk:
+        yield chunk
 
 
 def _count(name: str, value: Any) -> int:

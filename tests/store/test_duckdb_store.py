@@ -10,6 +10,7 @@ from hadath_samples import article_one, article_two, coded
 from hadath.errors import StoreError
 from hadath.records import Skipped
 from hadath.store import TABLES, DuckStore
+from hadath.store import duckdb_store
 from hadath.store.duckdb_store import create_table_sql, version_key
 
 EXPECTED_COUNTS = {"articles": 3, "events": 3, "event_actors": 5, "skipped": 0, "runs": 0}
@@ -255,3 +256,26 @@ def test_a_database_with_another_schema_is_refused(tmp_path):
         con.execute("CREATE TABLE events (event_id VARCHAR PRIMARY KEY, old_column VARCHAR)")
     with pytest.raises(StoreError, match="table events has columns"):
         DuckStore(path)
+
+
+def test_a_batch_longer_than_one_write_chunk_is_written_whole(monkeypatch, samples):
+    """Long batches go in several transactions (bounded DuckDB memory); the stored
+    rows are those of one transaction, and a newer coding still replaces the older."""
+    monkeypatch.setattr(duckdb_store, "WRITE_CHUNK_CHARS", 1)  # one article per transaction
+    with DuckStore(":memory:") as s:
+        assert s.write(samples) == len(samples)
+        assert s.counts() == EXPECTED_COUNTS
+        assert s.write([article_one("0.2.0"), article_one("0.1.0")]) == 1
+        assert {r["coder_version"] for r in s.query_events(outlet="صحيفة الغد")} == {"0.2.0"}
+        assert s.counts() == EXPECTED_COUNTS
+
+
+def test_write_chunks_keep_order_and_bound_text(samples):
+    from hadath.export.rows import article_rows
+
+    rows = [article_rows(c) for c in samples]
+    sizes = [len(r.article["text"]) for r in rows]
+    chunks = list(duckdb_store._text_chunks(rows, max(sizes)))
+    assert [r for c in chunks for r in c] == rows
+    assert all(len(c) == 1 or sum(len(r.article["text"]) for r in c) <= max(sizes) for c in chunks)
+    assert len(list(duckdb_store._text_chunks(rows, sum(sizes)))) == 1
