@@ -94,7 +94,8 @@ def ingest(items: Iterable[Article | Skipped], store, *, workers: int = 1, batch
     """Code and store every new article of `items`; count the rest.
 
     With `workers` > 1 each batch is split across worker processes; results are
-    written in input order, in one transaction per batch (or per 2 M characters of text: `DuckStore.write_rows`), with at most
+    written in input order, one transaction per batch (per 2 M characters of
+    text in a batch of long articles: `DuckStore.write_rows`), with at most
     `IN_FLIGHT` batches read ahead, so memory stays flat and the database is
     the same as with one worker. With `near_duplicates`, near copies of earlier
     articles of this run are linked in `article_links` (`hadath.store.aggregate`).
