@@ -8,7 +8,8 @@ Cues live in `events/data/cues.tsv`. The result is one of:
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
     background    history recalled (كان قد، or a year two or more years before
-                  the article's publication next to the trigger), or a noun that
+                  the article's publication next to the trigger; a year before 1950
+                  only after في/عام/سنة, so that a count such as 1200 is no year), or a noun that
                   names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال),
                   or a verb's bare form right after a preposition: there it is the
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
@@ -40,6 +41,8 @@ CLAUSE_NEGATION = 8
 CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
            "purpose", "generic", "preposition", "undertake")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_OLD_YEAR = re.compile(r"^1[0-9]\d\d$")  # a year of history: only after a year word (في 1783), not a count
+YEAR_WORDS = frozenset(normalize(w) for w in ("في", "عام", "العام", "سنة", "السنة"))
 _PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
 GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
 
@@ -129,5 +132,7 @@ def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
 def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int) -> bool:
     for tok in tokens[max(0, ts - 4) : te + 4]:
         if _YEAR.match(tok.norm) and int(tok.norm) <= year - 2:
+            return True
+        if _OLD_YEAR.match(tok.norm) and tok.index > 0 and tokens[tok.index - 1].norm.lstrip("و") in YEAR_WORDS:
             return True
     return False

@@ -45,3 +45,12 @@ def test_imperfect_of_violence_in_a_title_reports():
 ])
 def test_verb_with_lam_of_purpose_is_an_aim(text, trigger):
     assert _modalities(text)[trigger] == "purpose"
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    ("وفي 1916، وقعت فرنسا وبريطانيا اتفاقا سريا لتقاسم المشرق.", "اتفاقا", "background"),
+    ("وفي عام 1882 قصفت البحرية البريطانية الإسكندرية.", "قصفت", "background"),
+    ("قتل المسلحون 1200 شخص في هجمات على قرى نائية.", "قتل", "asserted"),
+])
+def test_a_year_of_history_after_a_year_word_is_background(text, trigger, modality):
+    assert _modalities(text)[trigger] == modality
