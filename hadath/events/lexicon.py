@@ -181,7 +181,8 @@ def find_triggers(tokens) -> list:
     phrases as written, and the phrases whose verb stands up to `SPLIT_GAP` tokens
     before the rest of them (أعرب الوزير عن قلقه، حمل الرئيس إسرائيل المسؤولية). Such
     a match is the verb alone, carrying the phrase's entry, so the verb's argument
-    rules read its subject and object (the words between)."""
+    rules read its subject and object (the words between; these may hold another
+    trigger, the act judged: اعتبرت بغداد القصف التركي انتهاكا)."""
     found = trigger_matcher().find_all(tokens)
     matcher, verbs = split_matcher()
     if verbs.isdisjoint([t.norm for t in tokens]):
@@ -192,8 +193,6 @@ def find_triggers(tokens) -> list:
         if tok.norm not in verbs or k in taken or k + 1 in taken:
             continue
         for j in range(k + 2, min(len(tokens), k + 2 + SPLIT_GAP)):  # the rest of the phrase after the gap
-            if j in taken:
-                break
             m = matcher.match_at(tokens, j)
             if m is None or j in tails or any(i in taken for i in range(m.tok_start, m.tok_end)):
                 continue
