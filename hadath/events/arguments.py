@@ -18,7 +18,8 @@ target
   pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
               sides (الجانبان): source = first, target = second
 source
-  vso         verb trigger followed by its subject (أدانت الخارجية الروسية …), not by
+  vso         verb trigger followed by its subject (أدانت الخارجية الروسية …، also after
+              كل من 'both': وقعت كل من مصر والسعودية), not by
               a place after a place noun (قصفت مدينة حلب: the place is the object)
   genitive    noun trigger followed by its agent (زيارة الرئيس …)
   before      the nearest actor before the trigger that is not the object of a
@@ -102,11 +103,17 @@ def governing_prep(tokens: Sequence[Token], m: ActorMention, floor: int = 0) -> 
         word = tokens[j].norm
         if word.startswith("و") and word[1:] in PREP_WORDS:
             word = word[1:]
-        if word in PREP_WORDS:
+        if word in PREP_WORDS and not _both_of(tokens, j):
             return word
         if back == 2 and word[:1] in ("ب", "ل") and len(word) > 3:
             return word[0]
     return ""
+
+
+def _both_of(tokens: Sequence[Token], j: int) -> bool:
+    """كل من at tokens j-1, j ('both', 'each of': تعهدت كل من سوريا وروسيا): من there
+    is no preposition, and the actors after it are the verb's subject."""
+    return 0 < j < len(tokens) and tokens[j].norm == "من" and tokens[j - 1].norm.lstrip("و") == "كل"
 
 
 def coordinated(tokens: Sequence[Token], mentions: list[ActorMention], i: int) -> list[int]:
@@ -143,7 +150,7 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     patient_noun = entry.kind == "noun" and (entry.patient or entry.event_type in PATIENT_GENITIVE_TYPES)
 
     first = after[0] if after else None
-    first_free = first is not None and mentions[first].tok_start - trig_end <= 1 \
+    first_free = first is not None and (mentions[first].tok_start - trig_end <= 1 or _both_of(tokens, trig_end + 1)) \
         and not _locative(tokens, mentions[first]) \
         and not governing_prep(tokens, mentions[first], trig_end) \
         and not (mentions[first].tok_start > trig_end and _head_prep(tokens[trig_end]))
