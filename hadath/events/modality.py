@@ -15,7 +15,9 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
                   unless a verb of undertaking governs it (أقدم على، نجح في: cue class
                   'undertake');
-    purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر):
+    purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر),
+                  or a verbal noun with it (لاعتقال مهربين، لمطالبته بسحب) unless a verb
+                  of undergoing or causing stands just before (تعرض لهجوم، أدى لمقتل):
                   an aim, not a report;
     generic       a verb of violence in the imperfect (إسرائيل تقتل المدنيين، يستهدفون):
                   what someone does habitually or in general; news reports an
@@ -109,6 +111,8 @@ def classify(
         found.add("future")
     if verb and "ل" in prefix:
         found.add("purpose")
+    if not verb and prefix.lstrip("وف")[:1] == "ل" and not _undergone(tokens, trig_start):
+        found.add("purpose")
     if present and event_type in GENERIC_IMPERFECT_TYPES:
         found.add("generic")
     if sentence_text.rstrip().endswith(("؟", "?")):
@@ -119,6 +123,17 @@ def classify(
         if cls in found:
             return "negated" if cls in ("negation", "denial") else cls
     return "asserted"
+
+
+UNDERGO = frozenset(normalize(w) for w in (
+    "تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "أدى", "أدت", "يؤدي", "تؤدي", "سبب", "تسبب", "عرضة",
+    "ردا", "رد", "تصدى", "تصدت", "تصدوا", "استعدادا", "دعا", "دعت", "دعوا", "يدعو", "تدعو", "الدعوة", "دعوة",
+))
+
+
+def _undergone(tokens: Sequence[Token], ts: int) -> bool:
+    """تعرض لهجوم، أدى لمقتل، ردا لاعتقال، دعا للإفراج: the ل noun is the act itself."""
+    return any(t.norm.lstrip("وف") in UNDERGO for t in tokens[max(0, ts - 3) : ts])
 
 
 def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:

@@ -54,3 +54,12 @@ def test_verb_with_lam_of_purpose_is_an_aim(text, trigger):
 ])
 def test_a_year_of_history_after_a_year_word_is_background(text, trigger, modality):
     assert _modalities(text)[trigger] == modality
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    ("وتوجهت قوة عراقية إلى الحدود لاعتقال مهربين سوريين.", "لاعتقال", "purpose"),
+    ("وجاءت الخطوة لمطالبة الحكومة اللبنانية بتسليم المطلوبين.", "لمطالبة", "purpose"),
+    ("وتعرض موكب الوزير لهجوم بعبوة ناسفة جنوب بغداد.", "لهجوم", "asserted"),
+])
+def test_verbal_noun_with_lam_is_an_aim_unless_undergone(text, trigger, modality):
+    assert _modalities(text)[trigger] == modality
