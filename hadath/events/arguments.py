@@ -15,6 +15,9 @@ target
               pronoun of أنّ/إنّ (أكد أنه سيزور دمشق)
   genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X),
               also after a count (مقتل اثنين من عناصر الشرطة)
+  undergoer   a ل noun after تعرض 'to be subjected to' (تعرض السفير لهجوم، الوزيرة التي
+              تعرضت لانتقادات): the subject of تعرض is the target; an actor after
+              من is the source (rule `source:agent`), else there is none
   pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
               sides (الجانبان): source = first, target = second
 source
@@ -156,6 +159,11 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         and not (mentions[first].tok_start > trig_end and _head_prep(tokens[trig_end]))
     if entry.kind == "participle":
         return _circumstantial(tokens, mentions, before, after, first if first_free else None, trig_end, entry, preps)
+    undergoer = _undergoer(tokens, mentions, trig_start, before)
+    if undergoer is not None:
+        agent = _prep_target(tokens, mentions, after, trig_end, ("من",))
+        source = _group(tokens, mentions, agent)
+        return Assignment(source, [mentions[undergoer]], "target:undergoer" + (",source:agent" if source else ""))
     if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
             and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
         target_idx = first
@@ -232,6 +240,35 @@ def _circumstantial(tokens, mentions, before, after, obj, trig_end, entry, preps
         rules.append("source:clause-subject")
     target = [mentions[target_idx]] if target_idx is not None else []
     return Assignment(source, target, ",".join(rules))
+
+
+UNDERGO_GAP = 5  # tokens from تعرض to the ل noun of what befell its subject
+UNDERGO_BEFORE = 3  # tokens from a subject before تعرض to it (X، التي تعرضت)
+
+
+@cache
+def undergo_forms() -> frozenset[str]:
+    return frozenset(conjugate("تعرض", "يتعرض"))
+
+
+def _undergoer(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: int,
+               before: list[int]) -> int | None:
+    """تعرض X لهجوم، X تعرض لانتقادات، X التي تعرضت لانتقادات: the subject of تعرض
+    (right after it, or the nearest free actor just before it) is the one the ل noun
+    befell: the target."""
+    if not tokens[trig_start].norm.lstrip("وف").startswith("ل"):
+        return None
+    forms = undergo_forms()
+    verb = next((j for j in range(trig_start - 1, max(-1, trig_start - UNDERGO_GAP - 1), -1)
+                 if tokens[j].norm.lstrip("وف") in forms), None)
+    if verb is None:
+        return None
+    inside = [k for k in before if mentions[k].tok_start > verb and not governing_prep(tokens, mentions[k], verb + 1)]
+    if inside:
+        return _group_head(tokens, mentions, inside[0])
+    ahead = [k for k in before if mentions[k].tok_end <= verb and not governing_prep(tokens, mentions[k])]
+    near = ahead and verb - mentions[ahead[-1]].tok_end <= UNDERGO_BEFORE
+    return _group_head(tokens, mentions, ahead[-1]) if near else None
 
 
 REPORTING_VERBS = ("أعلن|يعلن", "أكد|يؤكد", "ذكر|يذكر", "قال|يقول", "أفاد|يفيد", "أوضح|يوضح", "نقل|ينقل",

@@ -133,7 +133,7 @@ UNDERGO = frozenset(normalize(w) for w in (
 
 def _undergone(tokens: Sequence[Token], ts: int) -> bool:
     """تعرض لهجوم، أدى لمقتل، ردا لاعتقال، دعا للإفراج: the ل noun is the act itself."""
-    return any(t.norm.lstrip("وف") in UNDERGO for t in tokens[max(0, ts - 3) : ts])
+    return any(t.norm.lstrip("وف") in UNDERGO for t in tokens[max(0, ts - 5) : ts])
 
 
 def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
