@@ -248,12 +248,17 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
     comes with a verb or an indefinite noun. So does a noun with a possessive
-    pronoun (اغتياله، هجومها: his killing, its attack). Not coded."""
+    pronoun (اغتياله، هجومها: his killing, its attack), and a definite noun phrase
+    of force (الهجوم الكيميائي، العمليات العسكرية). Not coded."""
     entry = match.payload
-    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES \
-        and ("ال" in match.first.prefix or bool(match.first.suffix))
+    if entry.event_type not in INCIDENT_TYPES:
+        return False
+    if entry.kind == "phrase" and "|" not in entry.lemma.split()[0]:  # a noun phrase (الهجوم الكيميائي)
+        return entry.event_type in FORCE_TYPES and (entry.lemma.startswith("ال") or "ال" in match.first.prefix)
+    return entry.kind == "noun" and ("ال" in match.first.prefix or bool(match.first.suffix))
 
 
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a definite noun phrase of force names a known incident
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
                "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
