@@ -4,7 +4,8 @@ Cues live in `events/data/cues.tsv`. The result is one of:
     asserted      the sentence reports the event as happening (coded);
     negated       it did not happen (لم يلتق، عدم الانسحاب) or is denied (نفى…);
     future        announced for later (سيزور، سوف، من المقرر، الأسبوع المقبل);
-    intent        wanted or possible (يعتزم، ينوي، قد);
+    intent        wanted or possible (يعتزم، ينوي، قد before an imperfect: قد يقصف;
+                  before a perfect قد asserts: وقد قصف، فقد أعلن);
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
     background    history recalled (كان قد، or a year two or more years before
@@ -40,8 +41,8 @@ from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
-CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
-           "purpose", "generic", "preposition", "undertake")
+CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "may", "conditional", "question",
+           "background", "purpose", "generic", "preposition", "undertake")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _OLD_YEAR = re.compile(r"^1[0-9]\d\d$")  # a year of history: only after a year word (في 1783), not a count
 YEAR_WORDS = frozenset(normalize(w) for w in ("في", "عام", "العام", "سنة", "السنة"))
@@ -100,6 +101,8 @@ def classify(
     trigger's type; `bare`: a verb matched in its bare 3ms perfect (خطف), which is
     also the spelling of its verbal noun."""
     found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
+    if "may" in found:  # قد يقتل 'may kill'; قد قتل، وقد أعلن 'has killed' is a report
+        found.add("intent" if present else "none")
     if "preposition" in found and bare and "undertake" not in found:
         found.add("background")
     if clause is not None and any(c.cls == "negation" and e <= trig_start and trig_start - e < CLAUSE_NEGATION

@@ -63,3 +63,12 @@ def test_a_year_of_history_after_a_year_word_is_background(text, trigger, modali
 ])
 def test_verbal_noun_with_lam_is_an_aim_unless_undergone(text, trigger, modality):
     assert _modalities(text)[trigger] == modality
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    ("وقد قصفت الطائرات الإسرائيلية مواقع في غزة.", "قصفت", "asserted"),
+    ("فقد اعتقلت الشرطة المصرية عشرين شخصا.", "اعتقلت", "asserted"),
+    ("وقد تقصف الطائرات الإسرائيلية مواقع في غزة.", "تقصف", "intent"),
+])
+def test_qad_asserts_a_perfect_and_hedges_an_imperfect(text, trigger, modality):
+    assert _modalities(text)[trigger] == modality
