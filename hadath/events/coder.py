@@ -129,6 +129,8 @@ class ArticleCoder:
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]
         target = [self._fill_country(m) for m in target]
+        if etype == "ACCUSE" and entry.lemma in CONVICT_LEMMAS and source and _court(source[0]):
+            etype, rule = "SANCTION", rule + ",court:convict"
         if source and target and source[0].start == target[0].start and source[0].rule != "two-sides":
             target = []
         if not target and source and _domestic(etype, entry, source[0]):
@@ -304,6 +306,15 @@ def _opens_clause(match: PhraseMatch, clause: list[int]) -> bool:
     return i == 0 or clause[i - 1] != clause[i]
 
 
+# أدان in a court's mouth is to convict, not to condemn (أدانت محكمة مصرية عشرة متهمين): SANCTION.
+CONVICT_LEMMAS = frozenset({"أدان|يدين", "دان|يدين", "إدانة"})
+COURT_WORDS = frozenset(normalize(w) for w in ("محكمة", "المحكمة", "محاكم", "المحاكم"))
+
+
+def _court(m: ActorMention) -> bool:
+    """A judiciary (JUD), an international court (ICC, ICJ) or a body named محكمة."""
+    words = normalize(m.text).split()
+    return m.sector == "JUD" or m.code in ("ICC", "ICJ") or bool(words) and words[0].lstrip("و") in COURT_WORDS
 SELF_REFERENCE = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلادهم", "بلادنا", "حكومته", "حكومتها"))
 DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 
