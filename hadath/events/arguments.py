@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from hadath.events.lexicon import TriggerEntry, conjugate
@@ -142,6 +142,8 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     """Source and target of the trigger at tokens [trig_start, trig_end).
 
     `self_reference`: the actor that بلاده/بلادها in this clause refers to."""
+    if entry.kind == "phrase" and entry.patient and "|" not in entry.lemma.split()[0]:
+        entry = replace(entry, kind="noun")  # a noun phrase whose genitive is the patient (إطلاق سراح X)
     preps = set(entry.target_preps) | set(DEFAULT_TARGET_PREPS.get(entry.event_type, ()))
     here = clause[min(trig_start, len(clause) - 1)] if clause else 0
     same = (lambda k: True) if clause is None else (lambda k: clause[mentions[k].tok_start] == here)
