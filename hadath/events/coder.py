@@ -246,7 +246,8 @@ def _long_before(date: str | None, precision: str, published: str | None) -> boo
 
 
 def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
-    """A definite noun of an incident, a deployment or an accord (الهجوم، المناورات، الاتفاق)
+    """A definite noun of an incident, a deployment, an accord or a withdrawal (الهجوم،
+    المناورات، الاتفاق، الانسحاب، الهدنة)
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
     comes with a verb or an indefinite noun. So does a noun with a possessive
@@ -261,7 +262,7 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
 
 
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a definite noun phrase of force names a known incident
-INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE", "RETREAT"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
                "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
                "تم|يتم", "جرى|يجري", "واصل|يواصل")
