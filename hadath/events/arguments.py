@@ -13,8 +13,10 @@ target
   object      transitive verb: the actor right after the subject (اتهم X Y), or
               right after the verb when the subject stands before it or is the
               pronoun of أنّ/إنّ (أكد أنه سيزور دمشق)
-  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X),
-              also after a count (مقتل اثنين من عناصر الشرطة)
+  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X، اتهام X بـ),
+              also after a count (مقتل اثنين من عناصر الشرطة); with an actor in ل right
+              after it, the genitive is the agent and the ل actor the patient (rule
+              `target:lam`: اعتقال الشرطة للمتظاهرين، اتهام واشنطن لطهران)
   undergoer   a ل noun after تعرض 'to be subjected to' (تعرض السفير لهجوم، الوزيرة التي
               تعرضت لانتقادات): the subject of تعرض is the target; an actor after
               من is the source (rule `source:agent`), else there is none
@@ -185,8 +187,13 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
             target_idx = first
             rules.append("target:object")
     elif patient_noun and (first_free or _counted(tokens, mentions, first, trig_end)):
-        target_idx = first
-        rules.append("target:genitive")
+        lam = _lam_patient(tokens, mentions, after, first) if first_free else None
+        if lam is not None:  # قصف إسرائيل لغزة، اتهام واشنطن لطهران: agent, then ل patient
+            source_idx, target_idx = first, lam
+            rules.extend(("source:genitive", "target:lam"))
+        else:
+            target_idx = first
+            rules.append("target:genitive")
     elif first_free:
         source_idx = first
         rules.append("source:vso" if entry.kind != "noun" else "source:genitive")
@@ -336,6 +343,17 @@ def _pronoun_subject(tokens: Sequence[Token], trig_start: int) -> bool:
     """أكد أنه سيزور دمشق: the pronoun of أنّ is the verb's subject, so the actor
     right after the verb is its object, not its subject."""
     return trig_start > 0 and tokens[trig_start - 1].norm.lstrip("و") in PRONOUN_SUBJECTS
+
+
+def _lam_patient(tokens, mentions, after, first: int) -> int | None:
+    """The actor with ل right after a verbal noun's genitive (اتهام واشنطن لطهران،
+    اعتقال الشرطة للمتظاهرين): the genitive is then the agent, the ل actor the patient."""
+    group = coordinated(tokens, mentions, first)
+    end = mentions[group[-1]].tok_end
+    nxt = next((k for k in after if k > group[-1]), None)
+    if nxt is None or mentions[nxt].tok_start - end > 1:
+        return None
+    return nxt if _stripped_prefix(tokens, mentions[nxt]).startswith("ل") else None
 
 
 def _counted(tokens, mentions, first: int | None, trig_end: int) -> bool:
