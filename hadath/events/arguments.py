@@ -21,7 +21,9 @@ target
               تعرضت لانتقادات): the subject of تعرض is the target; an actor after
               من is the source (rule `source:agent`), else there is none
   pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
-              sides (الجانبان): source = first, target = second
+              sides (الجانبان): source = first, target = second; with no actor around
+              it, the two named after بين (اشتباكات بين X وY، محادثات بين X وY: rule
+              `pair:between`)
 source
   vso         verb trigger followed by its subject (أدانت الخارجية الروسية …، also after
               كل من 'both': وقعت كل من مصر والسعودية), not by
@@ -227,7 +229,23 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     if not target and len(source) >= 2 and (entry.reciprocal or source[0].rule == "two-sides"):
         source, target = source[:1], source[1:2]
         rules.append("pair")
+    if not source and not target and entry.reciprocal:
+        between = _between(tokens, mentions, after, trig_end)
+        if len(between) >= 2:
+            source, target = between[:1], between[1:2]
+            rules.append("pair:between")
     return Assignment(source, target, ",".join(rules))
+
+
+def _between(tokens, mentions, after, trig_end: int) -> list[ActorMention]:
+    """The two sides of a joint act named after بين (اشتباكات بين X وY، محادثات بين X وY)."""
+    for k in after:
+        m = mentions[k]
+        if m.tok_start - trig_end > 3:
+            break
+        if governing_prep(tokens, m, trig_end) == "بين":
+            return [mentions[j] for j in coordinated(tokens, mentions, k)]
+    return []
 
 
 def _circumstantial(tokens, mentions, before, after, obj, trig_end, entry, preps) -> Assignment:
