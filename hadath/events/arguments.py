@@ -73,6 +73,7 @@ DEFAULT_TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "COERCE": ("علي", "ضد", "بحق"),
     "ASSAULT": ("علي", "ضد", "في"),
 }
+PRESS_SECTORS = frozenset({"MED", "JRN"})  # speaking to the press is no consultation
 PATIENT_GENITIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 NUMBER_WORDS = frozenset(normalize(w) for w in (
@@ -226,6 +227,8 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         if target_idx is not None:
             rules.append("target:prep-before")
     target = [mentions[target_idx]] if target_idx is not None else []
+    if target and entry.event_type == "CONSULT" and target[0].sector in PRESS_SECTORS:
+        target, rules = [], rules + ["press-not-counterpart"]  # متحدثة إلى وسائل الإعلام: no meeting
     if not target and len(source) >= 2 and (entry.reciprocal or source[0].rule == "two-sides"):
         source, target = source[:1], source[1:2]
         rules.append("pair")
