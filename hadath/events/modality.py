@@ -15,7 +15,8 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   or a verb's bare form right after a preposition: there it is the
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
                   unless a verb of undertaking governs it (أقدم على، نجح في: cue class
-                  'undertake');
+                  'undertake'); and a noun in a sentence's opening time clause
+                  (وبعد طرد المقاتلين في عملية عسكرية، هدد …);
     purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر),
                   or a verbal noun with it (لاعتقال مهربين، لمطالبته بسحب) unless a verb
                   of undergoing or causing stands just before (تعرض لهجوم، أدى لمقتل):
@@ -122,6 +123,8 @@ def classify(
         found.add("question")
     if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):
         found.add("background")
+    if not verb and clause is not None and _in_time_clause(tokens, clause, trig_start):
+        found.add("background")
     for cls in _PRECEDENCE:
         if cls in found:
             return "negated" if cls in ("negation", "denial") else cls
@@ -137,6 +140,15 @@ UNDERGO = frozenset(normalize(w) for w in (
 def _undergone(tokens: Sequence[Token], ts: int) -> bool:
     """تعرض لهجوم، أدى لمقتل، ردا لاعتقال، دعا للإفراج: the ل noun is the act itself."""
     return any(t.norm.lstrip("وف") in UNDERGO for t in tokens[max(0, ts - 5) : ts])
+
+
+TIME_OPENERS = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "منذ", "قبل"))
+
+
+def _in_time_clause(tokens: Sequence[Token], clause: list[int], ts: int) -> bool:
+    """A noun in a sentence's opening time clause (وبعد طرد المقاتلين من عفرين في عملية
+    عسكرية، هدد …): the event it names is the time of the report, not the report."""
+    return bool(tokens) and tokens[0].norm.lstrip("و") in TIME_OPENERS and clause[ts] == clause[0]
 
 
 def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
