@@ -95,13 +95,15 @@ def classify(
     """Modality of the trigger at tokens [trig_start, trig_end).
 
     A negation cue also reaches a trigger further on in the same clause (لن
-    تشارك فرنسا في المناورات), up to CLAUSE_NEGATION tokens away.
+    تشارك فرنسا في المناورات), up to CLAUSE_NEGATION tokens away; it never reaches
+    past the end of its clause (لن تتراجع، متهما واشنطن: the participle is asserted).
 
     `verb`: the trigger is a verb (a ل before it is the lam of purpose); `present`: an
     imperfect verb (generic for the GENERIC_IMPERFECT_TYPES); `event_type`: the
     trigger's type; `bare`: a verb matched in its bare 3ms perfect (خطف), which is
     also the spelling of its verbal noun."""
-    found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
+    found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)
+             and not (c.cls == "negation" and clause is not None and clause[e - 1] != clause[trig_start])}
     if "may" in found:  # قد يقتل 'may kill'; قد قتل، وقد أعلن 'has killed' is a report
         found.add("intent" if present else "none")
     if "preposition" in found and bare and "undertake" not in found:
