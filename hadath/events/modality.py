@@ -15,8 +15,9 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   or a verb's bare form right after a preposition: there it is the
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
                   unless a verb of undertaking governs it (أقدم على، نجح في: cue class
-                  'undertake'); and a noun in a sentence's opening time clause
-                  (وبعد طرد المقاتلين في عملية عسكرية، هدد …);
+                  'undertake'); a noun in a sentence's opening time clause
+                  (وبعد طرد المقاتلين في عملية عسكرية، هدد …); and a noun followed by
+                  سابق 'former, earlier' (اتفاقات سابقة);
     purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر),
                   or a verbal noun with it (لاعتقال مهربين، لمطالبته بسحب) unless a verb
                   of undergoing or causing stands just before (تعرض لهجوم، أدى لمقتل):
@@ -127,6 +128,8 @@ def classify(
         found.add("background")
     if not verb and clause is not None and _in_time_clause(tokens, clause, trig_start):
         found.add("background")
+    if not verb and trig_end < len(tokens) and tokens[trig_end].norm in FORMER:
+        found.add("background")  # اتفاقات سابقة، هجمات سابقة: earlier ones, recalled
     for cls in _PRECEDENCE:
         if cls in found:
             return "negated" if cls in ("negation", "denial") else cls
@@ -144,6 +147,7 @@ def _undergone(tokens: Sequence[Token], ts: int) -> bool:
     return any(t.norm.lstrip("وف") in UNDERGO for t in tokens[max(0, ts - 5) : ts])
 
 
+FORMER = frozenset(normalize(w) for w in ("سابق", "سابقة", "سابقين", "سابقتين"))
 TIME_OPENERS = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "منذ", "قبل"))
 
 
