@@ -39,17 +39,17 @@ from hadath.errors import GoldFormatError
 # purpose, with the reason in the commit message.
 FLOORS: dict[str, dict[str, float]] = {
     "7a1c1e24790e16ba": {  # eval/dev_gold.jsonl (60 ANT articles)
-        "main.f1": 0.41,
-        "type_only.f1": 0.65,
-        "dyad_only.f1": 0.56,
+        "main.f1": 0.46,
+        "type_only.f1": 0.71,
+        "dyad_only.f1": 0.59,
     },
     "88dfc95b3a96ad9d": {  # data/arabic_event_gsr/protest_gsr.csv (OEDA)
-        "PROTEST.f1": 0.39,
-        "PROTEST.recall": 0.55,
+        "PROTEST.f1": 0.40,
+        "PROTEST.recall": 0.57,
     },
     "3a54ab330d896ba2": {  # data/arabic_event_gsr/assault_gsr.csv (OEDA)
-        "ASSAULT.f1": 0.55,
-        "ASSAULT.recall": 0.77,
+        "ASSAULT.f1": 0.56,
+        "ASSAULT.recall": 0.78,
     },
 }
 

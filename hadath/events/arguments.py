@@ -13,12 +13,20 @@ target
   object      transitive verb: the actor right after the subject (اتهم X Y), or
               right after the verb when the subject stands before it or is the
               pronoun of أنّ/إنّ (أكد أنه سيزور دمشق)
-  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X),
-              also after a count (مقتل اثنين من عناصر الشرطة)
+  genitive    a noun whose genitive is the patient (مقتل X، اعتقال X، الإفراج عن X، اتهام X بـ),
+              also after a count (مقتل اثنين من عناصر الشرطة); with an actor in ل right
+              after it, the genitive is the agent and the ل actor the patient (rule
+              `target:lam`: اعتقال الشرطة للمتظاهرين، اتهام واشنطن لطهران)
+  undergoer   a ل noun after تعرض 'to be subjected to' (تعرض السفير لهجوم، الوزيرة التي
+              تعرضت لانتقادات): the subject of تعرض is the target; an actor after
+              من is the source (rule `source:agent`), else there is none
   pair        reciprocal act of two coordinated actors (X و Y اجتمعا) or the two
-              sides (الجانبان): source = first, target = second
+              sides (الجانبان): source = first, target = second; with no actor around
+              it, the two named after بين (اشتباكات بين X وY، محادثات بين X وY: rule
+              `pair:between`)
 source
-  vso         verb trigger followed by its subject (أدانت الخارجية الروسية …), not by
+  vso         verb trigger followed by its subject (أدانت الخارجية الروسية …، also after
+              كل من 'both': وقعت كل من مصر والسعودية), not by
               a place after a place noun (قصفت مدينة حلب: the place is the object)
   genitive    noun trigger followed by its agent (زيارة الرئيس …)
   before      the nearest actor before the trigger that is not the object of a
@@ -35,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from hadath.events.lexicon import TriggerEntry, conjugate
@@ -65,6 +73,7 @@ DEFAULT_TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "COERCE": ("علي", "ضد", "بحق"),
     "ASSAULT": ("علي", "ضد", "في"),
 }
+PRESS_SECTORS = frozenset({"MED", "JRN"})  # speaking to the press is no consultation
 PATIENT_GENITIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
 NUMBER_WORDS = frozenset(normalize(w) for w in (
@@ -102,11 +111,17 @@ def governing_prep(tokens: Sequence[Token], m: ActorMention, floor: int = 0) -> 
         word = tokens[j].norm
         if word.startswith("و") and word[1:] in PREP_WORDS:
             word = word[1:]
-        if word in PREP_WORDS:
+        if word in PREP_WORDS and not _both_of(tokens, j):
             return word
         if back == 2 and word[:1] in ("ب", "ل") and len(word) > 3:
             return word[0]
     return ""
+
+
+def _both_of(tokens: Sequence[Token], j: int) -> bool:
+    """كل من at tokens j-1, j ('both', 'each of': تعهدت كل من سوريا وروسيا): من there
+    is no preposition, and the actors after it are the verb's subject."""
+    return 0 < j < len(tokens) and tokens[j].norm == "من" and tokens[j - 1].norm.lstrip("و") == "كل"
 
 
 def coordinated(tokens: Sequence[Token], mentions: list[ActorMention], i: int) -> list[int]:
@@ -132,6 +147,8 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     """Source and target of the trigger at tokens [trig_start, trig_end).
 
     `self_reference`: the actor that بلاده/بلادها in this clause refers to."""
+    if entry.kind == "phrase" and entry.patient and "|" not in entry.lemma.split()[0]:
+        entry = replace(entry, kind="noun")  # a noun phrase whose genitive is the patient (إطلاق سراح X)
     preps = set(entry.target_preps) | set(DEFAULT_TARGET_PREPS.get(entry.event_type, ()))
     here = clause[min(trig_start, len(clause) - 1)] if clause else 0
     same = (lambda k: True) if clause is None else (lambda k: clause[mentions[k].tok_start] == here)
@@ -143,12 +160,17 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     patient_noun = entry.kind == "noun" and (entry.patient or entry.event_type in PATIENT_GENITIVE_TYPES)
 
     first = after[0] if after else None
-    first_free = first is not None and mentions[first].tok_start - trig_end <= 1 \
+    first_free = first is not None and (mentions[first].tok_start - trig_end <= 1 or _both_of(tokens, trig_end + 1)) \
         and not _locative(tokens, mentions[first]) \
         and not governing_prep(tokens, mentions[first], trig_end) \
         and not (mentions[first].tok_start > trig_end and _head_prep(tokens[trig_end]))
     if entry.kind == "participle":
         return _circumstantial(tokens, mentions, before, after, first if first_free else None, trig_end, entry, preps)
+    undergoer = _undergoer(tokens, mentions, trig_start, before)
+    if undergoer is not None:
+        agent = _prep_target(tokens, mentions, after, trig_end, ("من",))
+        source = _group(tokens, mentions, agent)
+        return Assignment(source, [mentions[undergoer]], "target:undergoer" + (",source:agent" if source else ""))
     if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
             and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
         target_idx = first
@@ -168,8 +190,13 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
             target_idx = first
             rules.append("target:object")
     elif patient_noun and (first_free or _counted(tokens, mentions, first, trig_end)):
-        target_idx = first
-        rules.append("target:genitive")
+        lam = _lam_patient(tokens, mentions, after, first) if first_free else None
+        if lam is not None:  # قصف إسرائيل لغزة، اتهام واشنطن لطهران: agent, then ل patient
+            source_idx, target_idx = first, lam
+            rules.extend(("source:genitive", "target:lam"))
+        else:
+            target_idx = first
+            rules.append("target:genitive")
     elif first_free:
         source_idx = first
         rules.append("source:vso" if entry.kind != "noun" else "source:genitive")
@@ -200,10 +227,28 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         if target_idx is not None:
             rules.append("target:prep-before")
     target = [mentions[target_idx]] if target_idx is not None else []
+    if target and entry.event_type == "CONSULT" and target[0].sector in PRESS_SECTORS:
+        target, rules = [], rules + ["press-not-counterpart"]  # متحدثة إلى وسائل الإعلام: no meeting
     if not target and len(source) >= 2 and (entry.reciprocal or source[0].rule == "two-sides"):
         source, target = source[:1], source[1:2]
         rules.append("pair")
+    if not source and not target and entry.reciprocal:
+        between = _between(tokens, mentions, after, trig_end)
+        if len(between) >= 2:
+            source, target = between[:1], between[1:2]
+            rules.append("pair:between")
     return Assignment(source, target, ",".join(rules))
+
+
+def _between(tokens, mentions, after, trig_end: int) -> list[ActorMention]:
+    """The two sides of a joint act named after بين (اشتباكات بين X وY، محادثات بين X وY)."""
+    for k in after:
+        m = mentions[k]
+        if m.tok_start - trig_end > 3:
+            break
+        if governing_prep(tokens, m, trig_end) == "بين":
+            return [mentions[j] for j in coordinated(tokens, mentions, k)]
+    return []
 
 
 def _circumstantial(tokens, mentions, before, after, obj, trig_end, entry, preps) -> Assignment:
@@ -225,6 +270,35 @@ def _circumstantial(tokens, mentions, before, after, obj, trig_end, entry, preps
         rules.append("source:clause-subject")
     target = [mentions[target_idx]] if target_idx is not None else []
     return Assignment(source, target, ",".join(rules))
+
+
+UNDERGO_GAP = 5  # tokens from تعرض to the ل noun of what befell its subject
+UNDERGO_BEFORE = 3  # tokens from a subject before تعرض to it (X، التي تعرضت)
+
+
+@cache
+def undergo_forms() -> frozenset[str]:
+    return frozenset(conjugate("تعرض", "يتعرض"))
+
+
+def _undergoer(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: int,
+               before: list[int]) -> int | None:
+    """تعرض X لهجوم، X تعرض لانتقادات، X التي تعرضت لانتقادات: the subject of تعرض
+    (right after it, or the nearest free actor just before it) is the one the ل noun
+    befell: the target."""
+    if not tokens[trig_start].norm.lstrip("وف").startswith("ل"):
+        return None
+    forms = undergo_forms()
+    verb = next((j for j in range(trig_start - 1, max(-1, trig_start - UNDERGO_GAP - 1), -1)
+                 if tokens[j].norm.lstrip("وف") in forms), None)
+    if verb is None:
+        return None
+    inside = [k for k in before if mentions[k].tok_start > verb and not governing_prep(tokens, mentions[k], verb + 1)]
+    if inside:
+        return _group_head(tokens, mentions, inside[0])
+    ahead = [k for k in before if mentions[k].tok_end <= verb and not governing_prep(tokens, mentions[k])]
+    near = ahead and verb - mentions[ahead[-1]].tok_end <= UNDERGO_BEFORE
+    return _group_head(tokens, mentions, ahead[-1]) if near else None
 
 
 REPORTING_VERBS = ("أعلن|يعلن", "أكد|يؤكد", "ذكر|يذكر", "قال|يقول", "أفاد|يفيد", "أوضح|يوضح", "نقل|ينقل",
@@ -290,6 +364,17 @@ def _pronoun_subject(tokens: Sequence[Token], trig_start: int) -> bool:
     """أكد أنه سيزور دمشق: the pronoun of أنّ is the verb's subject, so the actor
     right after the verb is its object, not its subject."""
     return trig_start > 0 and tokens[trig_start - 1].norm.lstrip("و") in PRONOUN_SUBJECTS
+
+
+def _lam_patient(tokens, mentions, after, first: int) -> int | None:
+    """The actor with ل right after a verbal noun's genitive (اتهام واشنطن لطهران،
+    اعتقال الشرطة للمتظاهرين): the genitive is then the agent, the ل actor the patient."""
+    group = coordinated(tokens, mentions, first)
+    end = mentions[group[-1]].tok_end
+    nxt = next((k for k in after if k > group[-1]), None)
+    if nxt is None or mentions[nxt].tok_start - end > 1:
+        return None
+    return nxt if _stripped_prefix(tokens, mentions[nxt]).startswith("ل") else None
 
 
 def _counted(tokens, mentions, first: int | None, trig_end: int) -> bool:

@@ -129,6 +129,8 @@ class ArticleCoder:
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]
         target = [self._fill_country(m) for m in target]
+        if etype == "ACCUSE" and entry.lemma in CONVICT_LEMMAS and source and _court(source[0]):
+            etype, rule = "SANCTION", rule + ",court:convict"
         if source and target and source[0].start == target[0].start and source[0].rule != "two-sides":
             target = []
         if not target and source and _domestic(etype, entry, source[0]):
@@ -244,17 +246,24 @@ def _long_before(date: str | None, precision: str, published: str | None) -> boo
 
 
 def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
-    """A definite noun of an incident, a deployment or an accord (الهجوم، المناورات، الاتفاق)
+    """A definite noun of an incident, a deployment, an accord or a withdrawal (الهجوم،
+    المناورات، الاتفاق، الانسحاب، الهدنة)
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
     comes with a verb or an indefinite noun. So does a noun with a possessive
-    pronoun (اغتياله، هجومها: his killing, its attack). Not coded."""
+    pronoun (اغتياله، هجومها: his killing, its attack), and a definite noun phrase
+    of force (الهجوم الكيميائي، العمليات العسكرية). Not coded."""
     entry = match.payload
-    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES \
-        and ("ال" in match.first.prefix or bool(match.first.suffix))
+    if entry.event_type not in INCIDENT_TYPES:
+        return False
+    if entry.kind == "phrase" and "|" not in entry.lemma.split()[0]:  # a noun phrase (الهجوم الكيميائي)
+        return entry.event_type in FORCE_TYPES and (entry.lemma.startswith("ال") or "ال" in match.first.prefix)
+    return entry.kind == "noun" and ("ال" in match.first.prefix or bool(match.first.suffix))
 
 
-INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a definite noun phrase of force names a known incident
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE", "RETREAT",
+                            "CONCEDE", "SANCTION"})
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
                "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
                "تم|يتم", "جرى|يجري", "واصل|يواصل")
@@ -299,6 +308,15 @@ def _opens_clause(match: PhraseMatch, clause: list[int]) -> bool:
     return i == 0 or clause[i - 1] != clause[i]
 
 
+# أدان in a court's mouth is to convict, not to condemn (أدانت محكمة مصرية عشرة متهمين): SANCTION.
+CONVICT_LEMMAS = frozenset({"أدان|يدين", "دان|يدين", "إدانة"})
+COURT_WORDS = frozenset(normalize(w) for w in ("محكمة", "المحكمة", "محاكم", "المحاكم"))
+
+
+def _court(m: ActorMention) -> bool:
+    """A judiciary (JUD), an international court (ICC, ICJ) or a body named محكمة."""
+    words = normalize(m.text).split()
+    return m.sector == "JUD" or m.code in ("ICC", "ICJ") or bool(words) and words[0].lstrip("و") in COURT_WORDS
 SELF_REFERENCE = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلادهم", "بلادنا", "حكومته", "حكومتها"))
 DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 

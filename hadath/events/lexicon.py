@@ -158,21 +158,28 @@ def entries_by_ref() -> dict[str, TriggerEntry]:
 SPLIT_GAP = 4  # tokens a subject may put between a phrase's verb and the rest of the phrase
 
 
+SplitOptions = tuple[tuple[TriggerEntry, frozenset[str]], ...]
+
+
 @cache
-def split_matcher() -> tuple[PhraseMatcher[tuple[TriggerEntry, frozenset[str]]], frozenset[str]]:
+def split_matcher() -> tuple[PhraseMatcher[SplitOptions], frozenset[str]]:
     """The rest of every phrase that starts with a verb (عن قلق، المسؤولية، باللوم),
-    with the verb's forms, for a verb its subject has moved away (VSO: أعرب وزير
-    الخارجية عن قلقه، حمل الرئيس إسرائيل المسؤولية); and every such verb form, also
-    behind و or ف."""
-    matcher: PhraseMatcher[tuple[TriggerEntry, frozenset[str]]] = PhraseMatcher()
+    with the entries whose verb it follows and their verb forms (one rest may follow
+    several verbs: حكم بسجن، قضى بسجن), for a verb its subject has moved away (VSO:
+    أعرب وزير الخارجية عن قلقه، حمل الرئيس إسرائيل المسؤولية); and every such verb
+    form, also behind و or ف."""
+    options: dict[str, list[tuple[TriggerEntry, frozenset[str]]]] = {}
     verbs: set[str] = set()
     for entry in load_entries():
         words = entry.lemma.split()
         if entry.kind != "phrase" or "|" not in words[0] or len(words) < 2:
             continue
         forms = frozenset(conjugate(*words[0].split("|", 1)))
-        matcher.add(" ".join(words[1:]), (entry, forms))
+        options.setdefault(normalize(" ".join(words[1:])), []).append((entry, forms))
         verbs |= forms | {c + f for f in forms for c in "وف"}
+    matcher: PhraseMatcher[SplitOptions] = PhraseMatcher()
+    for rest, fits in options.items():
+        matcher.add(rest, tuple(fits))
     return matcher, frozenset(verbs)
 
 
@@ -181,7 +188,8 @@ def find_triggers(tokens) -> list:
     phrases as written, and the phrases whose verb stands up to `SPLIT_GAP` tokens
     before the rest of them (أعرب الوزير عن قلقه، حمل الرئيس إسرائيل المسؤولية). Such
     a match is the verb alone, carrying the phrase's entry, so the verb's argument
-    rules read its subject and object (the words between)."""
+    rules read its subject and object (the words between; these may hold another
+    trigger, the act judged: اعتبرت بغداد القصف التركي انتهاكا)."""
     found = trigger_matcher().find_all(tokens)
     matcher, verbs = split_matcher()
     if verbs.isdisjoint([t.norm for t in tokens]):
@@ -192,13 +200,11 @@ def find_triggers(tokens) -> list:
         if tok.norm not in verbs or k in taken or k + 1 in taken:
             continue
         for j in range(k + 2, min(len(tokens), k + 2 + SPLIT_GAP)):  # the rest of the phrase after the gap
-            if j in taken:
-                break
             m = matcher.match_at(tokens, j)
             if m is None or j in tails or any(i in taken for i in range(m.tok_start, m.tok_end)):
                 continue
-            entry, forms = m.payload
-            if _verb_form(tok.norm, forms):
+            entry, forms = next(((e, f) for e, f in m.payload if _verb_form(tok.norm, f)), (None, frozenset()))
+            if entry is not None:
                 prefix = "" if tok.norm in forms else tok.norm[0]
                 start, end = tok.span_of(len(prefix), 0)
                 added.append(PhraseMatch(k, k + 1, entry, entry.lemma, Candidate(tok.norm[len(prefix):], prefix, ""),

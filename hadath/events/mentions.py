@@ -1,8 +1,10 @@
 """Joining actor mentions the coder sees as one actor.
 
 An office or group word with no country, directly followed by a coded actor
-in the genitive or after من, is that actor: قائد الحرس الثوري → the Guard's
-code; مسلحون من تنظيم داعش → ISIS; موظفي الأمم المتحدة → UN. The joined
+in the genitive or after من or في, is that actor: قائد الحرس الثوري → the Guard's
+code; مسلحون من تنظيم داعش → ISIS; موظفي الأمم المتحدة → UN; مسؤول في الخارجية
+الأمريكية → USA; مدنيون في غزة → PSE (people in a place are that place's, rather
+than the country the article talks most about). The joined
 mention spans both and keeps the office's sector when the named actor has none.
 """
 
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from hadath.lang.ar.tokens import Token
 from hadath.records import ActorMention
 
-LINKS = frozenset({"من"})
+LINKS = frozenset({"من", "في"})
 
 
 def join_office_mentions(tokens: Sequence[Token], mentions: list[ActorMention], text: str) -> list[ActorMention]:

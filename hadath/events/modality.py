@@ -4,17 +4,23 @@ Cues live in `events/data/cues.tsv`. The result is one of:
     asserted      the sentence reports the event as happening (coded);
     negated       it did not happen (لم يلتق، عدم الانسحاب) or is denied (نفى…);
     future        announced for later (سيزور، سوف، من المقرر، الأسبوع المقبل);
-    intent        wanted or possible (يعتزم، ينوي، قد);
+    intent        wanted or possible (يعتزم، ينوي، قد before an imperfect: قد يقصف;
+                  before a perfect قد asserts: وقد قصف، فقد أعلن);
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
     background    history recalled (كان قد، or a year two or more years before
-                  the article's publication next to the trigger), or a noun that
+                  the article's publication next to the trigger; a year before 1950
+                  only after في/عام/سنة, so that a count such as 1200 is no year), or a noun that
                   names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال),
                   or a verb's bare form right after a preposition: there it is the
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
                   unless a verb of undertaking governs it (أقدم على، نجح في: cue class
-                  'undertake');
-    purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر):
+                  'undertake'); a noun in a sentence's opening time clause
+                  (وبعد طرد المقاتلين في عملية عسكرية، هدد …); and a noun followed by
+                  سابق 'former, earlier' (اتفاقات سابقة);
+    purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر),
+                  or a verbal noun with it (لاعتقال مهربين، لمطالبته بسحب) unless a verb
+                  of undergoing or causing stands just before (تعرض لهجوم، أدى لمقتل):
                   an aim, not a report;
     generic       a verb of violence in the imperfect (إسرائيل تقتل المدنيين، يستهدفون):
                   what someone does habitually or in general; news reports an
@@ -37,9 +43,11 @@ from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
-CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
-           "purpose", "generic", "preposition", "undertake")
+CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "may", "conditional", "question",
+           "background", "purpose", "generic", "preposition", "undertake")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_OLD_YEAR = re.compile(r"^1[0-9]\d\d$")  # a year of history: only after a year word (في 1783), not a count
+YEAR_WORDS = frozenset(normalize(w) for w in ("في", "عام", "العام", "سنة", "السنة"))
 _PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
 GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
 
@@ -88,13 +96,17 @@ def classify(
     """Modality of the trigger at tokens [trig_start, trig_end).
 
     A negation cue also reaches a trigger further on in the same clause (لن
-    تشارك فرنسا في المناورات), up to CLAUSE_NEGATION tokens away.
+    تشارك فرنسا في المناورات), up to CLAUSE_NEGATION tokens away; it never reaches
+    past the end of its clause (لن تتراجع، متهما واشنطن: the participle is asserted).
 
     `verb`: the trigger is a verb (a ل before it is the lam of purpose); `present`: an
     imperfect verb (generic for the GENERIC_IMPERFECT_TYPES); `event_type`: the
     trigger's type; `bare`: a verb matched in its bare 3ms perfect (خطف), which is
     also the spelling of its verbal noun."""
-    found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
+    found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)
+             and not (c.cls == "negation" and clause is not None and clause[e - 1] != clause[trig_start])}
+    if "may" in found:  # قد يقتل 'may kill'; قد قتل، وقد أعلن 'has killed' is a report
+        found.add("intent" if present else "none")
     if "preposition" in found and bare and "undertake" not in found:
         found.add("background")
     if clause is not None and any(c.cls == "negation" and e <= trig_start and trig_start - e < CLAUSE_NEGATION
@@ -106,16 +118,43 @@ def classify(
         found.add("future")
     if verb and "ل" in prefix:
         found.add("purpose")
+    if not verb and prefix.lstrip("وف")[:1] == "ل" and not _undergone(tokens, trig_start):
+        found.add("purpose")
     if present and event_type in GENERIC_IMPERFECT_TYPES:
         found.add("generic")
     if sentence_text.rstrip().endswith(("؟", "?")):
         found.add("question")
     if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):
         found.add("background")
+    if not verb and clause is not None and _in_time_clause(tokens, clause, trig_start):
+        found.add("background")
+    if not verb and trig_end < len(tokens) and tokens[trig_end].norm in FORMER:
+        found.add("background")  # اتفاقات سابقة، هجمات سابقة: earlier ones, recalled
     for cls in _PRECEDENCE:
         if cls in found:
             return "negated" if cls in ("negation", "denial") else cls
     return "asserted"
+
+
+UNDERGO = frozenset(normalize(w) for w in (
+    "تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "أدى", "أدت", "يؤدي", "تؤدي", "سبب", "تسبب", "عرضة",
+    "ردا", "رد", "تصدى", "تصدت", "تصدوا", "استعدادا", "دعا", "دعت", "دعوا", "يدعو", "تدعو", "الدعوة", "دعوة",
+))
+
+
+def _undergone(tokens: Sequence[Token], ts: int) -> bool:
+    """تعرض لهجوم، أدى لمقتل، ردا لاعتقال، دعا للإفراج: the ل noun is the act itself."""
+    return any(t.norm.lstrip("وف") in UNDERGO for t in tokens[max(0, ts - 5) : ts])
+
+
+FORMER = frozenset(normalize(w) for w in ("سابق", "سابقة", "سابقين", "سابقتين"))
+TIME_OPENERS = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "منذ", "قبل"))
+
+
+def _in_time_clause(tokens: Sequence[Token], clause: list[int], ts: int) -> bool:
+    """A noun in a sentence's opening time clause (وبعد طرد المقاتلين من عفرين في عملية
+    عسكرية، هدد …): the event it names is the time of the report, not the report."""
+    return bool(tokens) and tokens[0].norm.lstrip("و") in TIME_OPENERS and clause[ts] == clause[0]
 
 
 def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
@@ -129,5 +168,7 @@ def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
 def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int) -> bool:
     for tok in tokens[max(0, ts - 4) : te + 4]:
         if _YEAR.match(tok.norm) and int(tok.norm) <= year - 2:
+            return True
+        if _OLD_YEAR.match(tok.norm) and tok.index > 0 and tokens[tok.index - 1].norm.lstrip("و") in YEAR_WORDS:
             return True
     return False

@@ -45,3 +45,30 @@ def test_imperfect_of_violence_in_a_title_reports():
 ])
 def test_verb_with_lam_of_purpose_is_an_aim(text, trigger):
     assert _modalities(text)[trigger] == "purpose"
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    ("وفي 1916، وقعت فرنسا وبريطانيا اتفاقا سريا لتقاسم المشرق.", "اتفاقا", "background"),
+    ("وفي عام 1882 قصفت البحرية البريطانية الإسكندرية.", "قصفت", "background"),
+    ("قتل المسلحون 1200 شخص في هجمات على قرى نائية.", "قتل", "asserted"),
+])
+def test_a_year_of_history_after_a_year_word_is_background(text, trigger, modality):
+    assert _modalities(text)[trigger] == modality
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    ("وتوجهت قوة عراقية إلى الحدود لاعتقال مهربين سوريين.", "لاعتقال", "purpose"),
+    ("وجاءت الخطوة لمطالبة الحكومة اللبنانية بتسليم المطلوبين.", "لمطالبة", "purpose"),
+    ("وتعرض موكب الوزير لهجوم بعبوة ناسفة جنوب بغداد.", "لهجوم", "asserted"),
+])
+def test_verbal_noun_with_lam_is_an_aim_unless_undergone(text, trigger, modality):
+    assert _modalities(text)[trigger] == modality
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    ("وقد قصفت الطائرات الإسرائيلية مواقع في غزة.", "قصفت", "asserted"),
+    ("فقد اعتقلت الشرطة المصرية عشرين شخصا.", "اعتقلت", "asserted"),
+    ("وقد تقصف الطائرات الإسرائيلية مواقع في غزة.", "تقصف", "intent"),
+])
+def test_qad_asserts_a_perfect_and_hedges_an_imperfect(text, trigger, modality):
+    assert _modalities(text)[trigger] == modality
