@@ -13,7 +13,10 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   or a verb's bare form right after a preposition: there it is the
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
                   unless a verb of undertaking governs it (أقدم على، نجح في: cue class
-                  'undertake');
+                  'undertake'); or a noun or a verb's bare form joined by و to a noun of
+                  a crime (قتل واغتصاب، عمليات تفجير وخطف): a list of acts, a charge
+                  or a topic (cue class 'crime'), again unless a verb of undertaking
+                  governs it (أقدم على قصف وتدمير);
     purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر):
                   an aim, not a report;
     generic       a verb of violence in the imperfect (إسرائيل تقتل المدنيين، يستهدفون):
@@ -38,7 +41,7 @@ from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
 CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
-           "purpose", "generic", "preposition", "undertake")
+           "purpose", "generic", "preposition", "undertake", "crime")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
 GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
@@ -97,6 +100,8 @@ def classify(
     found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
     if "preposition" in found and bare and "undertake" not in found:
         found.add("background")
+    if (bare or not verb) and trig_end - trig_start == 1 and "undertake" not in found and _listed(tokens, cues, trig_start, trig_end, prefix):
+        found.add("background")
     if clause is not None and any(c.cls == "negation" and e <= trig_start and trig_start - e < CLAUSE_NEGATION
                                   and clause[s] == clause[trig_start] for s, e, c in cues):
         found.add("negation")
@@ -124,6 +129,15 @@ def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
     if cue.cls == "future-time":
         return ts - cue.window <= s and e <= te + cue.window
     return e <= ts and ts - e < cue.window
+
+
+def _listed(tokens: Sequence[Token], cues, ts: int, te: int, prefix: str) -> bool:
+    """A one-word noun (or a verb's bare form) joined by و to a noun of a crime (قتل واغتصاب،
+    تعذيب وقتل): a list of acts named as nouns, a charge or a topic, not a report."""
+    for s, e, c in cues:
+        if c.cls == "crime" and ((s == te and tokens[s].norm.startswith("و")) or (e == ts and prefix.startswith("و"))):
+            return True
+    return False
 
 
 def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int) -> bool:

@@ -45,3 +45,16 @@ def test_imperfect_of_violence_in_a_title_reports():
 ])
 def test_verb_with_lam_of_purpose_is_an_aim(text, trigger):
     assert _modalities(text)[trigger] == "purpose"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("وتحدث التقرير عن تعذيب وقتل مدنيين في السجون.", "وقتل"),
+    ("ووجهت المحكمة إليهم تهما تشمل الاغتصاب والقتل وخطف الأطفال.", "وخطف"),
+    ("وتحدث الشهود عن عمليات نهب وتفجير في المدينة.", "وتفجير"),
+])
+def test_trigger_in_a_list_of_crimes_is_background(text, trigger):
+    assert _modalities(text)[trigger] == "background"
+
+
+def test_list_of_acts_undertaken_reports():
+    assert _modalities("أقدم مسلحون على خطف وقتل ثلاثة جنود في الموصل.")["خطف"] == "asserted"
