@@ -8,7 +8,8 @@ Cues live in `events/data/cues.tsv`. The result is one of:
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
     background    history recalled (كان قد، or a year two or more years before
-                  the article's publication next to the trigger), or a noun that
+                  the article's publication next to the trigger, or one named as a
+                  year, عام 2006، before publication or when the date is unknown), or a noun that
                   names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال),
                   or a verb's bare form right after a preposition: there it is the
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
@@ -115,7 +116,7 @@ def classify(
         found.add("generic")
     if sentence_text.rstrip().endswith(("؟", "?")):
         found.add("question")
-    if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):
+    if _old_year_near(tokens, trig_start, trig_end, published_year):
         found.add("background")
     for cls in _PRECEDENCE:
         if cls in found:
@@ -140,8 +141,19 @@ def _listed(tokens: Sequence[Token], cues, ts: int, te: int, prefix: str) -> boo
     return False
 
 
-def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int) -> bool:
-    for tok in tokens[max(0, ts - 4) : te + 4]:
-        if _YEAR.match(tok.norm) and int(tok.norm) <= year - 2:
+def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int | None) -> bool:
+    """A year two or more before publication within 4 tokens of the trigger, or one named
+    as a year (عام 2006، في سنة 1998) before publication or when the date is unknown:
+    an event dated by its year alone is history or a yearly tally, not the news."""
+    for k in range(max(0, ts - 4), min(len(tokens), te + 4)):
+        if not _YEAR.match(tokens[k].norm):
+            continue
+        found = int(tokens[k].norm)
+        if year and found <= year - 2:
+            return True
+        if k and tokens[k - 1].norm in _YEAR_WORDS and (not year or found < year):
             return True
     return False
+
+
+_YEAR_WORDS = frozenset(normalize(w) for w in ("عام", "العام", "لعام", "للعام", "وعام", "سنة", "السنة", "لسنة", "للسنة"))

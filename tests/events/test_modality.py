@@ -58,3 +58,12 @@ def test_trigger_in_a_list_of_crimes_is_background(text, trigger):
 
 def test_list_of_acts_undertaken_reports():
     assert _modalities("أقدم مسلحون على خطف وقتل ثلاثة جنود في الموصل.")["خطف"] == "asserted"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("وقتل الجنود الثلاثة عام 2023 في هجوم على قاعدتهم.", "وقتل"),
+    ("وشهدت البلاد نحو مئة هجوم انتحاري في العام 2006.", "هجوم انتحاري"),
+])
+def test_event_dated_by_a_named_year_is_background_when_the_date_is_unknown(text, trigger):
+    coded = code_article(Article(text=text), include_all=True)
+    assert {e.trigger: e.modality for e in coded.events}[trigger] == "background"
