@@ -17,7 +17,9 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   'undertake'); or a noun or a verb's bare form joined by و to a noun of
                   a crime (قتل واغتصاب، عمليات تفجير وخطف): a list of acts, a charge
                   or a topic (cue class 'crime'), again unless a verb of undertaking
-                  governs it (أقدم على قصف وتدمير);
+                  governs it (أقدم على قصف وتدمير); or a noun or a verb's bare form
+                  after a charge in its clause (بتهمة قتل، متهمون بتفجير، بضلوعه في اغتيال —
+                  cue class 'charge'): the news is the trial or the arrest;
     purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر):
                   an aim, not a report;
     generic       a verb of violence in the imperfect (إسرائيل تقتل المدنيين، يستهدفون):
@@ -42,7 +44,7 @@ from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
 CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
-           "purpose", "generic", "preposition", "undertake", "crime")
+           "purpose", "generic", "preposition", "undertake", "crime", "charge")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
 GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
@@ -100,6 +102,9 @@ def classify(
     also the spelling of its verbal noun."""
     found = {c.cls for s, e, c in cues if _applies(c, s, e, trig_start, trig_end)}
     if "preposition" in found and bare and "undertake" not in found:
+        found.add("background")
+    if (bare or not verb) and any(c.cls == "charge" and _applies(c, s, e, trig_start, trig_end)
+                                  and (clause is None or clause[s] == clause[trig_start]) for s, e, c in cues):
         found.add("background")
     if (bare or not verb) and trig_end - trig_start == 1 and "undertake" not in found and _listed(tokens, cues, trig_start, trig_end, prefix):
         found.add("background")

@@ -67,3 +67,16 @@ def test_list_of_acts_undertaken_reports():
 def test_event_dated_by_a_named_year_is_background_when_the_date_is_unknown(text, trigger):
     coded = code_article(Article(text=text), include_all=True)
     assert {e.trigger: e.modality for e in coded.events}[trigger] == "background"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("ويواجه الرجل تهمة قتل جندي في سيناء.", "قتل"),
+    ("وقالت الشرطة إن الرجلين متهمون بتفجير سيارة مفخخة.", "بتفجير"),
+    ("وأوقفت السلطات ثلاثة أشخاص يشتبه بضلوعهم في محاولة اغتيال ضابط.", "محاولة اغتيال"),
+])
+def test_act_named_by_a_charge_is_background(text, trigger):
+    assert _modalities(text)[trigger] == "background"
+
+
+def test_verb_after_a_charge_in_another_clause_is_not():
+    assert _modalities("ورد الوزير على الاتهامات، وهدد برفع دعوى على الصحيفة.")["وهدد"] == "asserted"
