@@ -7,7 +7,7 @@ Cues live in `events/data/cues.tsv`. The result is one of:
     intent        wanted or possible (يعتزم، ينوي، قد);
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
-    background    history recalled (كان قد، or a year two or more years before
+    background    history recalled (كان قد، العام الماضي، في الثمانينات، or a year two or more years before
                   the article's publication next to the trigger, or one named as a
                   year, عام 2006، before publication or when the date is unknown), or a noun that
                   names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال),
@@ -44,7 +44,7 @@ from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
 CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
-           "purpose", "generic", "preposition", "undertake", "crime", "charge")
+           "purpose", "generic", "preposition", "undertake", "crime", "charge", "past-time")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
 GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
@@ -113,6 +113,8 @@ def classify(
         found.add("negation")
     if "future-time" in found:
         found.add("future")
+    if "past-time" in found:
+        found.add("background")
     if "س" in prefix:
         found.add("future")
     if verb and "ل" in prefix:
@@ -132,7 +134,7 @@ def classify(
 def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
     if cue.window == 0:
         return True
-    if cue.cls == "future-time":
+    if cue.cls in ("future-time", "past-time"):
         return ts - cue.window <= s and e <= te + cue.window
     return e <= ts and ts - e < cue.window
 

@@ -80,3 +80,12 @@ def test_act_named_by_a_charge_is_background(text, trigger):
 
 def test_verb_after_a_charge_in_another_clause_is_not():
     assert _modalities("ورد الوزير على الاتهامات، وهدد برفع دعوى على الصحيفة.")["وهدد"] == "asserted"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("وقتل ثلاثة جنود في هجوم العام الماضي.", "وقتل"),
+    ("ويتذكر السكان تفجيرات الثمانينات في المدينة.", "تفجيرات"),
+])
+def test_event_of_a_year_or_more_back_is_background(text, trigger):
+    coded = code_article(Article(text=text), include_all=True)
+    assert {e.trigger: e.modality for e in coded.events}[trigger] == "background"
