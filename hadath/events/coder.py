@@ -248,10 +248,11 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
     comes with a verb or an indefinite noun. So does a noun with a possessive
-    pronoun (اغتياله، هجومها: his killing, its attack). Not coded."""
+    pronoun (اغتياله، هجومها: his killing, its attack), and a plural noun of attacks
+    (تفجيرات، غارات جوية: a series or a kind of attack, the topic of commentary). Not coded."""
     entry = match.payload
-    return entry.kind == "noun" and entry.event_type in INCIDENT_TYPES \
-        and ("ال" in match.first.prefix or bool(match.first.suffix))
+    return entry.series or (entry.kind == "noun" and entry.event_type in INCIDENT_TYPES
+                            and ("ال" in match.first.prefix or bool(match.first.suffix)))
 
 
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})

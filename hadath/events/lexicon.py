@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ class TriggerEntry:
     needs_target: bool = False  # only an event when someone is addressed (نفى → REJECT)
     needs_object: bool = False  # only with a target named in the sentence (استدعى → SANCTION)
     toll: bool = False  # names the dead or wounded: who announces it is not its source (مقتل، قتلى)
+    series: bool = False  # a plural noun of attacks (تفجيرات، غارات): a topic unless a light verb reports it
 
     @property
     def ref(self) -> str:
@@ -94,7 +95,7 @@ def load_entries() -> tuple[TriggerEntry, ...]:
                                 _split_field("" if preps == "-" else preps),
                                 "trans" in flagset, "recip" in flagset, n,
                                 "patient" in flagset, "needtgt" in flagset, "needobj" in flagset,
-                                "toll" in flagset))
+                                "toll" in flagset, "series" in flagset))
     return tuple(out)
 
 

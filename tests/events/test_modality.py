@@ -89,3 +89,17 @@ def test_verb_after_a_charge_in_another_clause_is_not():
 def test_event_of_a_year_or_more_back_is_background(text, trigger):
     coded = code_article(Article(text=text), include_all=True)
     assert {e.trigger: e.modality for e in coded.events}[trigger] == "background"
+
+
+def _types(text: str) -> set[str]:
+    return {e.event_type for e in code_article(Article(text=text, published="2024-06-15")).events}
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("وقال الوزير العراقي إن تفجيرات بغداد تهدد العملية السياسية.", False),
+    ("وحذر الكاتب من أن الغارات الجوية على العراق تزيد غضب السكان.", False),
+    ("شهدت العاصمة العراقية بغداد تفجيرات عنيفة أمس.", True),
+    ("شنت الطائرات الإسرائيلية غارات على قطاع غزة.", True),
+])
+def test_plural_noun_of_attacks_is_a_topic_unless_a_light_verb_reports_it(text, reported):
+    assert ("ASSAULT" in _types(text)) is reported
