@@ -19,7 +19,9 @@ leaves it implicit afterwards. After every sentence is coded:
                    source; an attack or arrest with no named victim takes it as
                    target (rules `source:place`, `target:place`);
   no actors        an event with neither source nor target is dropped (it cannot
-                   be event data: nobody did it to anybody), and so is one whose
+                   be event data: nobody did it to anybody), save a protest: its
+                   actor is the crowd itself (متظاهرون، محتجون) even where the text
+                   gives neither its country nor a place we know; and so is one whose
                    lexicon entry needs a target (a denial answers someone) and
                    still has none;
   subsumed         an event that says less than another event of the same type
@@ -43,6 +45,7 @@ from hadath.records import ActorMention, Event
 
 CONTEXT_PENALTY = 0.15
 NO_CONTEXT_TYPES = frozenset({"PROTEST", "MOBILIZE"})  # often have no one acted on
+CROWD_TYPES = frozenset({"PROTEST"})  # done by a crowd: an event even with no country for it
 # Acts done with or to a counterpart the report names in the same sentence (meet X, aid to
 # X, sanctions on X, support for X); with none named the word is a topic or commentary.
 # A court's sentence with no one named is its own country's (guide: trials are domestic).
@@ -64,7 +67,8 @@ def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
 def consolidate(events: list[Event], mentions: list[ActorMention], headline_end: int = 0) -> list[Event]:
     counts = salience(mentions, headline_end)
     filled = [_with_context_target(_with_place_actor(e), counts) for e in events]
-    coded = [e for e in filled if (e.actors or e.recipients) and not _lacks_needed_target(e)]
+    coded = [e for e in filled if (e.actors or e.recipients or e.event_type in CROWD_TYPES)
+             and not _lacks_needed_target(e)]
     return _drop_subsumed(coded)
 
 
