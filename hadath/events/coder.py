@@ -201,7 +201,7 @@ def _triggers(tokens: Sequence[Token], mentions: list[ActorMention], found=None
     for b in blocker_matcher().find_all(tokens):
         blocked.update(range(b.tok_start, b.tok_end))
     found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))
-             and not _ta_marbuta_verb(t, tokens)]
+             and not _ta_marbuta_verb(t, tokens) and not _before_genitive(t, tokens)]
     covered = {i for t in found for i in range(t.tok_start, t.tok_end)}
     kept = [m for m in mentions if not any(i in covered for i in range(m.tok_start, m.tok_end))]
     return found, kept
@@ -211,6 +211,14 @@ def _ta_marbuta_verb(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) 
     """A word written with ta marbuta is a noun: لوحة (a painting) is not لوح + ه
     ('he waved it'), though both normalise alike."""
     return match.first.suffix == "ه" and _is_verb(match.payload) and tokens[match.tok_start].text.endswith("ة")
+
+
+def _before_genitive(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) -> bool:
+    """An indefinite noun of the lexicon's 'nogen' kind in construct with a definite noun
+    has its other sense: مسيرة المنتخب (the team's run), مسيرة السلام (the peace process)."""
+    nxt = match.tok_end
+    return match.payload.no_genitive and not match.first.prefix.endswith("ال") and nxt < len(tokens) \
+        and tokens[nxt].norm.startswith("ال")
 
 
 COMPLEMENT_GAP = 8  # tokens: a trigger this close after another in the same clause is its complement

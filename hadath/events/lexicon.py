@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series", "nogen"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,7 @@ class TriggerEntry:
     needs_object: bool = False  # only with a target named in the sentence (استدعى → SANCTION)
     toll: bool = False  # names the dead or wounded: who announces it is not its source (مقتل، قتلى)
     series: bool = False  # a plural noun of attacks (تفجيرات، غارات): a topic unless a light verb reports it
+    no_genitive: bool = False  # another sense before a definite genitive (مسيرة المنتخب: the team's run)
 
     @property
     def ref(self) -> str:
@@ -95,7 +96,8 @@ def load_entries() -> tuple[TriggerEntry, ...]:
                                 _split_field("" if preps == "-" else preps),
                                 "trans" in flagset, "recip" in flagset, n,
                                 "patient" in flagset, "needtgt" in flagset, "needobj" in flagset,
-                                "toll" in flagset, "series" in flagset))
+                                "toll" in flagset, "series" in flagset,
+                                "nogen" in flagset))
     return tuple(out)
 
 
