@@ -124,6 +124,8 @@ class ArticleCoder:
         if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
                 and (not _is_noun(entry) or entry.kind == "participle") and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
+        if entry.verbal and source and _politician(source[0]):
+            etype, rule = "ACCUSE", rule + ",verbal-attack"
         if modality in ("future", "intent") and _is_statement(tokens, match.tok_start) \
                 and (target or etype not in COOPERATIVE):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
@@ -324,6 +326,14 @@ _SPEECH = frozenset(normalize(w) for w in (
     "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "صرح", "صرحت", "أضاف", "أضافت", "أوضح", "أوضحت",
     "أشار", "أشارت", "أفاد", "أفادت", "ذكر", "ذكرت", "شدد", "شددت", "تعهد", "تعهدت", "وعد", "وعدت",
 ))
+
+
+SPEAKING_SECTORS = frozenset({"LEG", "PTY", "MED"})
+
+
+def _politician(m: ActorMention) -> bool:
+    """A named person, or a deputy, party or outlet: one whose attacks are words."""
+    return m.kind == "person" or m.sector in SPEAKING_SECTORS
 
 
 def _is_statement(tokens: Sequence[Token], trig_start: int) -> bool:

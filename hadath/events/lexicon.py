@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series", "nogen"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series", "nogen", "verbal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class TriggerEntry:
     toll: bool = False  # names the dead or wounded: who announces it is not its source (مقتل، قتلى)
     series: bool = False  # a plural noun of attacks (تفجيرات، غارات): a topic unless a light verb reports it
     no_genitive: bool = False  # another sense before a definite genitive (مسيرة المنتخب: the team's run)
+    verbal: bool = False  # by a politician, a verbal attack: ACCUSE (شن النائب هجوما على الحكومة)
 
     @property
     def ref(self) -> str:
@@ -97,7 +98,7 @@ def load_entries() -> tuple[TriggerEntry, ...]:
                                 "trans" in flagset, "recip" in flagset, n,
                                 "patient" in flagset, "needtgt" in flagset, "needobj" in flagset,
                                 "toll" in flagset, "series" in flagset,
-                                "nogen" in flagset))
+                                "nogen" in flagset, "verbal" in flagset))
     return tuple(out)
 
 
