@@ -25,7 +25,7 @@ from hadath.events.casualties import find_mentions as find_casualty_mentions
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
 from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, is_present, trigger_matcher
-from hadath.events.modality import classify, sentence_cues
+from hadath.events.modality import classify, mishap_near, sentence_cues
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
 from hadath.lang.ar.tokens import Token
@@ -116,6 +116,8 @@ class ArticleCoder:
         etype = entry.event_type
         if modality == "negated" and not self.include_all:
             return None
+        if etype == "ASSAULT" and mishap_near(cues, match.tok_start, match.tok_end):
+            return None  # killed in a road accident, a flood, an epidemic: no one's attack
         args = assign(tokens, mentions, match.tok_start, match.tok_end, entry, clause,
                       self_reference=self._self_reference(tokens, clause, match.tok_start))
         source, target, rule = args.source, args.target, args.rule

@@ -44,7 +44,7 @@ from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
 CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "conditional", "question", "background",
-           "purpose", "generic", "preposition", "undertake", "crime", "charge", "past-time")
+           "purpose", "generic", "preposition", "undertake", "crime", "charge", "past-time", "mishap")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _PRECEDENCE = ("negation", "denial", "question", "conditional", "background", "future", "intent", "purpose", "generic")
 GENERIC_IMPERFECT_TYPES = frozenset({"ASSAULT"})
@@ -137,6 +137,12 @@ def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
     if cue.cls in ("future-time", "past-time"):
         return ts - cue.window <= s and e <= te + cue.window
     return e <= ts and ts - e < cue.window
+
+
+def mishap_near(cues: list[tuple[int, int, Cue]], ts: int, te: int) -> bool:
+    """A cue of an accident, a disaster or a disease within its window on either side
+    of the trigger (قتل في حادث سير، قتلى الزلزال): deaths that no one inflicted."""
+    return any(c.cls == "mishap" and ts - c.window <= s and e <= te + c.window for s, e, c in cues)
 
 
 def _listed(tokens: Sequence[Token], cues, ts: int, te: int, prefix: str) -> bool:
