@@ -163,20 +163,23 @@ SPLIT_GAP = 4  # tokens a subject may put between a phrase's verb and the rest o
 
 
 @cache
-def split_matcher() -> tuple[PhraseMatcher[tuple[TriggerEntry, frozenset[str]]], frozenset[str]]:
+def split_matcher() -> tuple[PhraseMatcher[tuple[tuple[TriggerEntry, frozenset[str]], ...]], frozenset[str]]:
     """The rest of every phrase that starts with a verb (عن قلق، المسؤولية، باللوم),
-    with the verb's forms, for a verb its subject has moved away (VSO: أعرب وزير
+    with the entries that end so and their verbs' forms, for a verb its subject has moved away (VSO: أعرب وزير
     الخارجية عن قلقه، حمل الرئيس إسرائيل المسؤولية); and every such verb form, also
     behind و or ف."""
-    matcher: PhraseMatcher[tuple[TriggerEntry, frozenset[str]]] = PhraseMatcher()
+    rests: dict[str, list[tuple[TriggerEntry, frozenset[str]]]] = {}
     verbs: set[str] = set()
     for entry in load_entries():
         words = entry.lemma.split()
         if entry.kind != "phrase" or "|" not in words[0] or len(words) < 2:
             continue
         forms = frozenset(conjugate(*words[0].split("|", 1)))
-        matcher.add(" ".join(words[1:]), (entry, forms))
+        rests.setdefault(" ".join(words[1:]), []).append((entry, forms))  # أطلق صاروخا، اختبر صاروخا
         verbs |= forms | {c + f for f in forms for c in "وف"}
+    matcher: PhraseMatcher[tuple[tuple[TriggerEntry, frozenset[str]], ...]] = PhraseMatcher()
+    for rest, entries in rests.items():
+        matcher.add(rest, tuple(entries))
     return matcher, frozenset(verbs)
 
 
@@ -201,8 +204,8 @@ def find_triggers(tokens) -> list:
             m = matcher.match_at(tokens, j)
             if m is None or j in tails or any(i in taken for i in range(m.tok_start, m.tok_end)):
                 continue
-            entry, forms = m.payload
-            if _verb_form(tok.norm, forms):
+            entry, forms = next(((e, f) for e, f in m.payload if _verb_form(tok.norm, f)), (None, frozenset()))
+            if entry is not None:
                 prefix = "" if tok.norm in forms else tok.norm[0]
                 start, end = tok.span_of(len(prefix), 0)
                 added.append(PhraseMatch(k, k + 1, entry, entry.lemma, Candidate(tok.norm[len(prefix):], prefix, ""),
