@@ -187,6 +187,8 @@ def test_blockers_are_unique():
 @pytest.mark.parametrize("sentence,lemma", [
     ("أطلقت الطائرات الإسرائيلية صاروخا على سيارة", "أطلق|يطلق صاروخا"),
     ("اختبرت كوريا الشمالية صاروخا جديدا", "اختبر|يختبر صاروخا"),
+    ("وقام مسلحون مجهولون بخطف مهندس", "قام|يقوم بخطف"),
+    ("وفجر المهاجمون قنابلهم في محطة القطارات", "فجر|يفجر قنابل"),
 ])
 def test_split_phrase_finds_each_verb_that_shares_a_tail(sentence, lemma):
     from hadath.events.lexicon import find_triggers
