@@ -99,6 +99,8 @@ class ArticleCoder:
         for match in _heads(triggers, clause):
             if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
                 continue
+            if match.payload.detail and _known_crowd_near(tokens, match) and not self.include_all:
+                continue
             event = self._event(sentence, sentence_text, tokens, mentions, match, cues, clause)
             if event is not None and event.actors:
                 self.ctx.last_source = event.actors
@@ -265,6 +267,21 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
     entry = match.payload
     return entry.series or (entry.kind == "noun" and entry.event_type in INCIDENT_TYPES
                             and ("ال" in match.first.prefix or bool(match.first.suffix)))
+
+
+CROWD_WORDS = tuple(normalize(w) for w in ("المتظاهر", "المحتج"))
+CROWD_WINDOW = 6
+
+
+def _known_crowd_near(tokens: Sequence[Token], match: PhraseMatch) -> bool:
+    """وهتف المتظاهرون «…»، ردد المتظاهرون هتافات: the protesters, definite, are known from
+    the report of their protest; their chants elaborate it."""
+    near = tokens[max(0, match.tok_start - CROWD_WINDOW) : match.tok_end + CROWD_WINDOW]
+    return any(t.norm.lstrip("وف").removeprefix("ب").startswith(CROWD_WORDS) or t.norm.startswith(_CROWD_WITH_LAM)
+               for t in near)
+
+
+_CROWD_WITH_LAM = tuple("لل" + w[2:] for w in CROWD_WORDS)  # للمتظاهرين
 
 
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})

@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series", "nogen", "verbal"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series", "nogen", "verbal", "detail"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,7 @@ class TriggerEntry:
     series: bool = False  # a plural noun of attacks (تفجيرات، غارات): a topic unless a light verb reports it
     no_genitive: bool = False  # another sense before a definite genitive (مسيرة المنتخب: the team's run)
     verbal: bool = False  # by a politician, a verbal attack: ACCUSE (شن النائب هجوما على الحكومة)
+    detail: bool = False  # a detail of a protest (chants, stones): with definite protesters, an elaboration
 
     @property
     def ref(self) -> str:
@@ -98,7 +99,8 @@ def load_entries() -> tuple[TriggerEntry, ...]:
                                 "trans" in flagset, "recip" in flagset, n,
                                 "patient" in flagset, "needtgt" in flagset, "needobj" in flagset,
                                 "toll" in flagset, "series" in flagset,
-                                "nogen" in flagset, "verbal" in flagset))
+                                "nogen" in flagset, "verbal" in flagset,
+                                "detail" in flagset))
     return tuple(out)
 
 
