@@ -276,12 +276,23 @@ CROWD_WINDOW = 6
 def _known_crowd_near(tokens: Sequence[Token], match: PhraseMatch) -> bool:
     """وهتف المتظاهرون «…»، ردد المتظاهرون هتافات: the protesters, definite, are known from
     the report of their protest; their chants elaborate it."""
-    near = tokens[max(0, match.tok_start - CROWD_WINDOW) : match.tok_end + CROWD_WINDOW]
-    return any(t.norm.lstrip("وف").removeprefix("ب").startswith(CROWD_WORDS) or t.norm.startswith(_CROWD_WITH_LAM)
-               for t in near)
+    start = max(0, match.tok_start - CROWD_WINDOW)
+    return any((t.norm.lstrip("وف").removeprefix("ب").startswith(CROWD_WORDS) or t.norm.startswith(_CROWD_WITH_LAM))
+               and not _counted(tokens, t.index) for t in tokens[start : match.tok_end + CROWD_WINDOW])
+
+
+def _counted(tokens: Sequence[Token], i: int) -> bool:
+    """مئات المتظاهرين، الآلاف من المحتجين: a crowd counted is a new one, not one known."""
+    before = [t.norm.lstrip("و") for t in tokens[max(0, i - 2) : i]]
+    if before and before[-1] == "من":
+        before = before[:-1]
+    return bool(before) and (before[-1] in QUANTITY_WORDS or before[-1].isdigit())
 
 
 _CROWD_WITH_LAM = tuple("لل" + w[2:] for w in CROWD_WORDS)  # للمتظاهرين
+QUANTITY_WORDS = frozenset(normalize(w) for w in (
+    "عشرات", "مئات", "آلاف", "الآلاف", "ألوف", "ملايين", "ألف", "مئة", "مائة", "مئتي", "مائتي", "ألفي", "العشرات",
+    "المئات"))
 
 
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE"})
