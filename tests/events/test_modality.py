@@ -85,6 +85,7 @@ def test_verb_after_a_charge_in_another_clause_is_not():
 @pytest.mark.parametrize("text,trigger", [
     ("وقتل الجندي في هجوم العام الماضي.", "وقتل"),
     ("ويتذكر السكان تفجيرات الثمانينات في المدينة.", "تفجيرات"),
+    ("وقبل عامين خرجت مظاهرات حاشدة في القاهرة.", "مظاهرات"),
 ])
 def test_event_of_a_year_or_more_back_is_background(text, trigger):
     coded = code_article(Article(text=text), include_all=True)
