@@ -97,7 +97,8 @@ class ArticleCoder:
         self._casualty_mentions = None
         events = []
         for match in _heads(triggers, clause):
-            if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
+            if _anaphoric(match) and (_demonstrative(tokens, match) or not _after_light_verb(tokens, clause, match)) \
+                    and not self.include_all:
                 continue
             if match.payload.detail and _known_crowd_near(tokens, match) and not self.include_all:
                 continue
@@ -305,6 +306,16 @@ LIGHT_VERB_WINDOW = 5
 @cache
 def light_verb_forms() -> frozenset[str]:
     return frozenset(f for lemma in LIGHT_VERBS for f in conjugate(*lemma.split("|")))
+
+
+DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء", "أولئك"))
+
+
+def _demonstrative(tokens: Sequence[Token], match: PhraseMatch) -> bool:
+    """قاموا بتلك المظاهرات، نقوم بهذا الاحتجاج: a demonstrative points back to an event
+    already told, even after a light verb."""
+    i = match.tok_start
+    return i > 0 and tokens[i - 1].norm.lstrip("وفبل") in DEMONSTRATIVES
 
 
 def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseMatch) -> bool:
