@@ -189,6 +189,7 @@ def test_blockers_are_unique():
     ("اختبرت كوريا الشمالية صاروخا جديدا", "اختبر|يختبر صاروخا"),
     ("وقام مسلحون مجهولون بخطف مهندس", "قام|يقوم بخطف"),
     ("وفجر المهاجمون قنابلهم في محطة القطارات", "فجر|يفجر قنابل"),
+    ("وخرج أمس آلاف متظاهرين في شوارع المدينة", "خرج|يخرج متظاهرين"),
 ])
 def test_split_phrase_finds_each_verb_that_shares_a_tail(sentence, lemma):
     from hadath.events.lexicon import find_triggers
