@@ -39,17 +39,19 @@ from hadath.errors import GoldFormatError
 # purpose, with the reason in the commit message.
 FLOORS: dict[str, dict[str, float]] = {
     "7a1c1e24790e16ba": {  # eval/dev_gold.jsonl (60 ANT articles)
-        "main.f1": 0.41,
-        "type_only.f1": 0.65,
+        "main.f1": 0.415,
+        "type_only.f1": 0.655,
         "dyad_only.f1": 0.56,
     },
     "88dfc95b3a96ad9d": {  # data/arabic_event_gsr/protest_gsr.csv (OEDA)
-        "PROTEST.f1": 0.39,
-        "PROTEST.recall": 0.55,
+        "PROTEST.f1": 0.545,
+        "PROTEST.precision": 0.45,
+        "PROTEST.recall": 0.69,
     },
     "3a54ab330d896ba2": {  # data/arabic_event_gsr/assault_gsr.csv (OEDA)
-        "ASSAULT.f1": 0.55,
-        "ASSAULT.recall": 0.77,
+        "ASSAULT.f1": 0.64,
+        "ASSAULT.precision": 0.525,
+        "ASSAULT.recall": 0.82,
     },
 }
 
