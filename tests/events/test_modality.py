@@ -104,3 +104,12 @@ def _types(text: str) -> set[str]:
 ])
 def test_plural_noun_of_attacks_is_a_topic_unless_a_light_verb_reports_it(text, reported):
     assert ("ASSAULT" in _types(text)) is reported
+
+
+def test_the_party_or_paper_al_ghad_is_no_tomorrow():
+    text = "تظاهر عشرات من أعضاء حزب الغد أمام البرلمان."
+    assert _modalities(text)["تظاهر"] == "asserted"
+
+
+def test_tomorrow_evening_is_future():
+    assert _modalities("وينظم التيار مسيرة شموع مساء غد في وسط المدينة.")["مسيرة"] == "future"
