@@ -113,3 +113,11 @@ def test_the_party_or_paper_al_ghad_is_no_tomorrow():
 
 def test_tomorrow_evening_is_future():
     assert _modalities("وينظم التيار مسيرة شموع مساء غد في وسط المدينة.")["مسيرة"] == "future"
+
+
+def test_the_horn_of_africa_is_no_century():
+    assert _modalities("وقتل جنديان في القرن الأفريقي أمس.")["وقتل"] == "asserted"
+
+
+def test_an_operation_named_storm_is_no_disaster():
+    assert "ASSAULT" in _types("وشنت طائرات تحالف عاصفة الحزم غارة على مواقع الحوثيين في صنعاء.")
