@@ -369,12 +369,13 @@ _SPEECH = frozenset(normalize(w) for w in (
 ))
 
 
-SPEAKING_SECTORS = frozenset({"LEG", "PTY", "MED"})
+SPEAKING_SECTORS = frozenset({"LEG", "MED"})
 
 
 def _politician(m: ActorMention) -> bool:
-    """A named person, or a deputy, party or outlet: one whose attacks are words."""
-    return m.kind == "person" or m.sector in SPEAKING_SECTORS
+    """A named person, a deputy or an outlet, or a party's official (not a party itself:
+    some have an armed wing, كتائب شهداء الأقصى): one whose attacks are words."""
+    return m.kind == "person" or m.sector in SPEAKING_SECTORS or (m.kind == "office" and m.sector == "PTY")
 
 
 def _is_statement(tokens: Sequence[Token], trig_start: int) -> bool:
