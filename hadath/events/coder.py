@@ -25,7 +25,7 @@ from hadath.events.casualties import find_mentions as find_casualty_mentions
 from hadath.events.clauses import clause_ids
 from hadath.events.mentions import join_office_mentions
 from hadath.events.lexicon import TriggerEntry, conjugate, expand_phrase, is_present, trigger_matcher
-from hadath.events.modality import classify, sentence_cues
+from hadath.events.modality import classify, mishap_near, sentence_cues
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
 from hadath.lang.ar.tokens import Token
@@ -97,7 +97,10 @@ class ArticleCoder:
         self._casualty_mentions = None
         events = []
         for match in _heads(triggers, clause):
-            if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
+            if _anaphoric(match) and (_demonstrative(tokens, match) or not _after_light_verb(tokens, clause, match)) \
+                    and not self.include_all:
+                continue
+            if match.payload.detail and _known_crowd_near(tokens, match) and not self.include_all:
                 continue
             event = self._event(sentence, sentence_text, tokens, mentions, match, cues, clause)
             if event is not None and event.actors:
@@ -116,6 +119,8 @@ class ArticleCoder:
         etype = entry.event_type
         if modality == "negated" and not self.include_all:
             return None
+        if etype == "ASSAULT" and mishap_near(cues, match.tok_start, match.tok_end):
+            return None  # killed in a road accident, a flood, an epidemic: no one's attack
         args = assign(tokens, mentions, match.tok_start, match.tok_end, entry, clause,
                       self_reference=self._self_reference(tokens, clause, match.tok_start))
         source, target, rule = args.source, args.target, args.rule
@@ -124,6 +129,8 @@ class ArticleCoder:
         if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
                 and (not _is_noun(entry) or entry.kind == "participle") and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
+        if entry.verbal and source and _politician(source[0]):
+            etype, rule = "ACCUSE", rule + ",verbal-attack"
         if modality in ("future", "intent") and _is_statement(tokens, match.tok_start) \
                 and (target or etype not in COOPERATIVE):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
@@ -203,7 +210,7 @@ def _triggers(tokens: Sequence[Token], mentions: list[ActorMention], found=None
     for b in blocker_matcher().find_all(tokens):
         blocked.update(range(b.tok_start, b.tok_end))
     found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))
-             and not _ta_marbuta_verb(t, tokens)]
+             and not _ta_marbuta_verb(t, tokens) and not _before_genitive(t, tokens)]
     covered = {i for t in found for i in range(t.tok_start, t.tok_end)}
     kept = [m for m in mentions if not any(i in covered for i in range(m.tok_start, m.tok_end))]
     return found, kept
@@ -213,6 +220,14 @@ def _ta_marbuta_verb(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) 
     """A word written with ta marbuta is a noun: لوحة (a painting) is not لوح + ه
     ('he waved it'), though both normalise alike."""
     return match.first.suffix == "ه" and _is_verb(match.payload) and tokens[match.tok_start].text.endswith("ة")
+
+
+def _before_genitive(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) -> bool:
+    """An indefinite noun of the lexicon's 'nogen' kind in construct with a definite noun
+    has its other sense: مسيرة المنتخب (the team's run), مسيرة السلام (the peace process)."""
+    nxt = match.tok_end
+    return match.payload.no_genitive and not match.first.prefix.endswith("ال") and nxt < len(tokens) \
+        and tokens[nxt].norm.startswith("ال")
 
 
 COMPLEMENT_GAP = 8  # tokens: a trigger this close after another in the same clause is its complement
@@ -251,14 +266,43 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
     refers back to an event the text has already introduced, names a known one
     (الاتفاق النووي), or one it discusses rather than reports; the report itself
     comes with a verb or an indefinite noun. So does a noun with a possessive
-    pronoun (اغتياله، هجومها: his killing, its attack), and a definite noun phrase
-    of force (الهجوم الكيميائي، العمليات العسكرية). Not coded."""
+    pronoun (اغتياله، هجومها: his killing, its attack), a definite noun phrase
+    of force (الهجوم الكيميائي، العمليات العسكرية), and a plural noun of attacks
+    (تفجيرات، غارات جوية: a series or a kind of attack, the topic of commentary). Not coded."""
     entry = match.payload
+    if entry.series:
+        return True
     if entry.event_type not in INCIDENT_TYPES:
         return False
     if entry.kind == "phrase" and "|" not in entry.lemma.split()[0]:  # a noun phrase (الهجوم الكيميائي)
         return entry.event_type in FORCE_TYPES and (entry.lemma.startswith("ال") or "ال" in match.first.prefix)
     return entry.kind == "noun" and ("ال" in match.first.prefix or bool(match.first.suffix))
+
+
+CROWD_WORDS = tuple(normalize(w) for w in ("المتظاهر", "المحتج"))
+CROWD_WINDOW = 6
+
+
+def _known_crowd_near(tokens: Sequence[Token], match: PhraseMatch) -> bool:
+    """وهتف المتظاهرون «…»، ردد المتظاهرون هتافات: the protesters, definite, are known from
+    the report of their protest; their chants elaborate it."""
+    start = max(0, match.tok_start - CROWD_WINDOW)
+    return any((t.norm.lstrip("وف").removeprefix("ب").startswith(CROWD_WORDS) or t.norm.startswith(_CROWD_WITH_LAM))
+               and not _counted(tokens, t.index) for t in tokens[start : match.tok_end + CROWD_WINDOW])
+
+
+def _counted(tokens: Sequence[Token], i: int) -> bool:
+    """مئات المتظاهرين، الآلاف من المحتجين: a crowd counted is a new one, not one known."""
+    before = [t.norm.lstrip("و") for t in tokens[max(0, i - 2) : i]]
+    if before and before[-1] == "من":
+        before = before[:-1]
+    return bool(before) and (before[-1] in QUANTITY_WORDS or before[-1].isdigit())
+
+
+_CROWD_WITH_LAM = tuple("لل" + w[2:] for w in CROWD_WORDS)  # للمتظاهرين
+QUANTITY_WORDS = frozenset(normalize(w) for w in (
+    "عشرات", "مئات", "آلاف", "الآلاف", "ألوف", "ملايين", "ألف", "مئة", "مائة", "مئتي", "مائتي", "ألفي", "العشرات",
+    "المئات"))
 
 
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a definite noun phrase of force names a known incident
@@ -273,6 +317,16 @@ LIGHT_VERB_WINDOW = 5
 @cache
 def light_verb_forms() -> frozenset[str]:
     return frozenset(f for lemma in LIGHT_VERBS for f in conjugate(*lemma.split("|")))
+
+
+DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء", "أولئك"))
+
+
+def _demonstrative(tokens: Sequence[Token], match: PhraseMatch) -> bool:
+    """قاموا بتلك المظاهرات، نقوم بهذا الاحتجاج: a demonstrative points back to an event
+    already told, even after a light verb."""
+    i = match.tok_start
+    return i > 0 and tokens[i - 1].norm.lstrip("وفبل") in DEMONSTRATIVES
 
 
 def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseMatch) -> bool:
@@ -333,6 +387,15 @@ _SPEECH = frozenset(normalize(w) for w in (
     "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "صرح", "صرحت", "أضاف", "أضافت", "أوضح", "أوضحت",
     "أشار", "أشارت", "أفاد", "أفادت", "ذكر", "ذكرت", "شدد", "شددت", "تعهد", "تعهدت", "وعد", "وعدت",
 ))
+
+
+SPEAKING_SECTORS = frozenset({"LEG", "MED"})
+
+
+def _politician(m: ActorMention) -> bool:
+    """A named person, a deputy or an outlet, or a party's official (not a party itself:
+    some have an armed wing, كتائب شهداء الأقصى): one whose attacks are words."""
+    return m.kind == "person" or m.sector in SPEAKING_SECTORS or (m.kind == "office" and m.sector == "PTY")
 
 
 def _is_statement(tokens: Sequence[Token], trig_start: int) -> bool:

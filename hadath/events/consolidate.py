@@ -19,14 +19,19 @@ leaves it implicit afterwards. After every sentence is coded:
                    source; an attack or arrest with no named victim takes it as
                    target (rules `source:place`, `target:place`);
   no actors        an event with neither source nor target is dropped (it cannot
-                   be event data: nobody did it to anybody), and so is one whose
+                   be event data: nobody did it to anybody), save a protest: its
+                   actor is the crowd itself (متظاهرون، محتجون) even where the text
+                   gives neither its country nor a place we know, and an attack with
+                   a toll (قتل خمسة أشخاص في انفجار: the dead are the report, whoever
+                   did it); and so is one whose
                    lexicon entry needs a target (a denial answers someone) and
                    still has none;
   subsumed         an event that says less than another event of the same type
                    in the article (a missing side, or a context target where a
                    sentence names the target) is dropped: it is a repeated
                    mention of the same event; its casualty counts move to that
-                   event when it has none.
+                   event when it has none. So is an event with no side at all when
+                   another event of its type in the article has one.
 
 Salience counts each country or international body named in the article,
 the headline (first sentence) counting double.
@@ -43,6 +48,7 @@ from hadath.records import ActorMention, Event
 
 CONTEXT_PENALTY = 0.15
 NO_CONTEXT_TYPES = frozenset({"PROTEST", "MOBILIZE"})  # often have no one acted on
+CROWD_TYPES = frozenset({"PROTEST"})  # done by a crowd: an event even with no country for it
 # Acts done with or to a counterpart the report names in the same sentence (meet X, aid to
 # X, sanctions on X, support for X); with none named the word is a topic or commentary.
 # A court's sentence with no one named is its own country's (guide: trials are domestic).
@@ -64,7 +70,9 @@ def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
 def consolidate(events: list[Event], mentions: list[ActorMention], headline_end: int = 0) -> list[Event]:
     counts = salience(mentions, headline_end)
     filled = [_with_context_target(_with_place_actor(e), counts) for e in events]
-    coded = [e for e in filled if (e.actors or e.recipients) and not _lacks_needed_target(e)]
+    coded = [e for e in filled if (e.actors or e.recipients or e.event_type in CROWD_TYPES
+                                   or (e.event_type == "ASSAULT" and e.casualties))
+             and not _lacks_needed_target(e)]
     return _drop_subsumed(coded)
 
 
@@ -137,6 +145,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     explicit = {_key(e) for e in events if "target:context" not in e.rule}
     sources = {(t, s) for t, s, _ in explicit if s}
     targets_with_source = {(t, g) for t, s, g in explicit if s}
+    sided = {t for t, s, g in map(_key, events) if s or g}
     out, dropped = [], []
     for e in events:
         t, s, g = _key(e)
@@ -144,6 +153,9 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
             dropped.append(e)
             continue
         if not s and (t, g) in targets_with_source:
+            dropped.append(e)
+            continue
+        if not s and not g and t in sided:
             dropped.append(e)
             continue
         out.append(e)

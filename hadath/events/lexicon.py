@@ -25,7 +25,7 @@ PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما",
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "ا", "وا")
 KINDS = ("verb", "noun", "phrase", "participle")
-FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll"})
+FLAGS = frozenset({"trans", "recip", "patient", "needtgt", "needobj", "toll", "series", "nogen", "verbal", "detail"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,10 @@ class TriggerEntry:
     needs_target: bool = False  # only an event when someone is addressed (نفى → REJECT)
     needs_object: bool = False  # only with a target named in the sentence (استدعى → SANCTION)
     toll: bool = False  # names the dead or wounded: who announces it is not its source (مقتل، قتلى)
+    series: bool = False  # a plural noun of attacks (تفجيرات، غارات): a topic unless a light verb reports it
+    no_genitive: bool = False  # another sense before a definite genitive (مسيرة المنتخب: the team's run)
+    verbal: bool = False  # by a politician, a verbal attack: ACCUSE (شن النائب هجوما على الحكومة)
+    detail: bool = False  # a detail of a protest (chants, stones): with definite protesters, an elaboration
 
     @property
     def ref(self) -> str:
@@ -94,7 +98,9 @@ def load_entries() -> tuple[TriggerEntry, ...]:
                                 _split_field("" if preps == "-" else preps),
                                 "trans" in flagset, "recip" in flagset, n,
                                 "patient" in flagset, "needtgt" in flagset, "needobj" in flagset,
-                                "toll" in flagset))
+                                "toll" in flagset, "series" in flagset,
+                                "nogen" in flagset, "verbal" in flagset,
+                                "detail" in flagset))
     return tuple(out)
 
 
@@ -165,9 +171,9 @@ SplitOptions = tuple[tuple[TriggerEntry, frozenset[str]], ...]
 def split_matcher() -> tuple[PhraseMatcher[SplitOptions], frozenset[str]]:
     """The rest of every phrase that starts with a verb (عن قلق، المسؤولية، باللوم),
     with the entries whose verb it follows and their verb forms (one rest may follow
-    several verbs: حكم بسجن، قضى بسجن), for a verb its subject has moved away (VSO:
-    أعرب وزير الخارجية عن قلقه، حمل الرئيس إسرائيل المسؤولية); and every such verb
-    form, also behind و or ف."""
+    several verbs: حكم بسجن، قضى بسجن; أطلق صاروخا، اختبر صاروخا), for a verb its
+    subject has moved away (VSO: أعرب وزير الخارجية عن قلقه، حمل الرئيس إسرائيل
+    المسؤولية); and every such verb form, also behind و or ف."""
     options: dict[str, list[tuple[TriggerEntry, frozenset[str]]]] = {}
     verbs: set[str] = set()
     for entry in load_entries():

@@ -8,16 +8,23 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   before a perfect قد asserts: وقد قصف، فقد أعلن);
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
-    background    history recalled (كان قد، or a year two or more years before
-                  the article's publication next to the trigger; a year before 1950
-                  only after في/عام/سنة, so that a count such as 1200 is no year), or a noun that
+    background    history recalled (كان قد، العام الماضي، في الثمانينات، or a year two or more years before
+                  the article's publication next to the trigger, or one named as a
+                  year, عام 2006، before publication or when the date is unknown; a year
+                  before 1950 only after في/عام/سنة, so that a count such as 1200 is no
+                  year), or a noun that
                   names the event as a time, cause or topic (بعد الهجوم، جريمة اغتيال),
                   or a verb's bare form right after a preposition: there it is the
                   verbal noun, a topic (متورط في خطف، على قتل) — cue class 'preposition' —
                   unless a verb of undertaking governs it (أقدم على، نجح في: cue class
-                  'undertake'); a noun in a sentence's opening time clause
-                  (وبعد طرد المقاتلين في عملية عسكرية، هدد …); and a noun followed by
-                  سابق 'former, earlier' (اتفاقات سابقة);
+                  'undertake'); or a noun or a verb's bare form joined by و to a noun of
+                  a crime (قتل واغتصاب، عمليات تفجير وخطف): a list of acts, a charge
+                  or a topic (cue class 'crime'), again unless a verb of undertaking
+                  governs it (أقدم على قصف وتدمير); or a noun or a verb's bare form
+                  after a charge in its clause (بتهمة قتل، متهمون بتفجير، بضلوعه في اغتيال —
+                  cue class 'charge'): the news is the trial or the arrest; a noun in a
+                  sentence's opening time clause (وبعد طرد المقاتلين في عملية عسكرية، هدد …);
+                  and a noun followed by سابق 'former, earlier' (اتفاقات سابقة);
     purpose       a verb with the lam of purpose or command (لقتل، ليهاجم، لنتظاهر),
                   or a verbal noun with it (لاعتقال مهربين، لمطالبته بسحب) unless a verb
                   of undergoing or causing stands just before (تعرض لهجوم، أدى لمقتل):
@@ -44,7 +51,7 @@ from hadath.lang.ar.tokens import Token
 
 CLAUSE_NEGATION = 8
 CLASSES = ("none", "negation", "denial", "future", "future-time", "intent", "may", "conditional", "question",
-           "background", "purpose", "generic", "preposition", "undertake")
+           "background", "purpose", "generic", "preposition", "undertake", "crime", "charge", "past-time", "mishap")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _OLD_YEAR = re.compile(r"^1[0-9]\d\d$")  # a year of history: only after a year word (في 1783), not a count
 YEAR_WORDS = frozenset(normalize(w) for w in ("في", "عام", "العام", "سنة", "السنة"))
@@ -109,11 +116,18 @@ def classify(
         found.add("intent" if present else "none")
     if "preposition" in found and bare and "undertake" not in found:
         found.add("background")
+    if (bare or not verb) and any(c.cls == "charge" and _applies(c, s, e, trig_start, trig_end)
+                                  and (clause is None or clause[s] == clause[trig_start]) for s, e, c in cues):
+        found.add("background")
+    if (bare or not verb) and trig_end - trig_start == 1 and "undertake" not in found and _listed(tokens, cues, trig_start, trig_end, prefix):
+        found.add("background")
     if clause is not None and any(c.cls == "negation" and e <= trig_start and trig_start - e < CLAUSE_NEGATION
                                   and clause[s] == clause[trig_start] for s, e, c in cues):
         found.add("negation")
     if "future-time" in found:
         found.add("future")
+    if "past-time" in found:
+        found.add("background")
     if "س" in prefix:
         found.add("future")
     if verb and "ل" in prefix:
@@ -124,7 +138,7 @@ def classify(
         found.add("generic")
     if sentence_text.rstrip().endswith(("؟", "?")):
         found.add("question")
-    if published_year and _old_year_near(tokens, trig_start, trig_end, published_year):
+    if _old_year_near(tokens, trig_start, trig_end, published_year):
         found.add("background")
     if not verb and clause is not None and _in_time_clause(tokens, clause, trig_start):
         found.add("background")
@@ -160,15 +174,41 @@ def _in_time_clause(tokens: Sequence[Token], clause: list[int], ts: int) -> bool
 def _applies(cue: Cue, s: int, e: int, ts: int, te: int) -> bool:
     if cue.window == 0:
         return True
-    if cue.cls == "future-time":
+    if cue.cls in ("future-time", "past-time"):
         return ts - cue.window <= s and e <= te + cue.window
     return e <= ts and ts - e < cue.window
 
 
-def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int) -> bool:
-    for tok in tokens[max(0, ts - 4) : te + 4]:
-        if _YEAR.match(tok.norm) and int(tok.norm) <= year - 2:
-            return True
-        if _OLD_YEAR.match(tok.norm) and tok.index > 0 and tokens[tok.index - 1].norm.lstrip("و") in YEAR_WORDS:
+def mishap_near(cues: list[tuple[int, int, Cue]], ts: int, te: int) -> bool:
+    """A cue of an accident, a disaster or a disease within its window on either side
+    of the trigger (قتل في حادث سير، قتلى الزلزال): deaths that no one inflicted."""
+    return any(c.cls == "mishap" and ts - c.window <= s and e <= te + c.window for s, e, c in cues)
+
+
+def _listed(tokens: Sequence[Token], cues, ts: int, te: int, prefix: str) -> bool:
+    """A one-word noun (or a verb's bare form) joined by و to a noun of a crime (قتل واغتصاب،
+    تعذيب وقتل): a list of acts named as nouns, a charge or a topic, not a report."""
+    for s, e, c in cues:
+        if c.cls == "crime" and ((s == te and tokens[s].norm.startswith("و")) or (e == ts and prefix.startswith("و"))):
             return True
     return False
+
+
+def _old_year_near(tokens: Sequence[Token], ts: int, te: int, year: int | None) -> bool:
+    """A year two or more before publication within 4 tokens of the trigger, or one named
+    as a year (عام 2006، في سنة 1998) before publication or when the date is unknown:
+    an event dated by its year alone is history or a yearly tally, not the news."""
+    for k in range(max(0, ts - 4), min(len(tokens), te + 4)):
+        if _OLD_YEAR.match(tokens[k].norm) and k and tokens[k - 1].norm.lstrip("و") in YEAR_WORDS:
+            return True  # في 1783: history
+        if not _YEAR.match(tokens[k].norm):
+            continue
+        found = int(tokens[k].norm)
+        if year and found <= year - 2:
+            return True
+        if k and tokens[k - 1].norm in _YEAR_WORDS and (not year or found < year):
+            return True
+    return False
+
+
+_YEAR_WORDS = frozenset(normalize(w) for w in ("عام", "العام", "لعام", "للعام", "وعام", "سنة", "السنة", "لسنة", "للسنة"))

@@ -56,3 +56,17 @@ def test_a_court_sentence_with_no_one_named_falls_on_its_own_country():
     court = ActorMention("محكمة", 0, 5, "EGY", "JUD")
     kept = consolidate([typed("SANCTION", court)], [court, actor("USA", 20)])
     assert [(e.source.code, e.target.code) for e in kept] == [("EGY", "EGY")]
+
+
+def test_an_event_with_no_actor_is_dropped_save_a_protest_or_a_toll():
+    def bare(etype: str) -> Event:
+        return Event("a1", 1, 100, 190, etype, None, "x", 105, 109)
+
+    assert [e.event_type for e in consolidate([bare("ASSAULT"), bare("PROTEST"), bare("CONSULT")], [])] == ["PROTEST"]
+
+
+def test_a_toll_with_no_actor_is_kept_unless_another_event_of_its_type_has_a_side():
+    toll = event(1, None, None, {"killed": 5})
+    assert consolidate([toll], []) == [toll]
+    kept = consolidate([event(0, "ISR", "PSE"), toll], [])
+    assert [(e.source.code, e.target.code) for e in kept] == [("ISR", "PSE")]

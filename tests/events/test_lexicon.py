@@ -182,3 +182,16 @@ def test_blockers_are_well_formed_and_each_covers_a_trigger():
 def test_blockers_are_unique():
     counts = Counter(normalize(p) for _, p, _ in _blockers())
     assert not [p for p, n in counts.items() if n > 1]
+
+
+@pytest.mark.parametrize("sentence,lemma", [
+    ("أطلقت الطائرات الإسرائيلية صاروخا على سيارة", "أطلق|يطلق صاروخا"),
+    ("اختبرت كوريا الشمالية صاروخا جديدا", "اختبر|يختبر صاروخا"),
+    ("وقام مسلحون مجهولون بخطف مهندس", "قام|يقوم بخطف"),
+    ("وفجر المهاجمون قنابلهم في محطة القطارات", "فجر|يفجر قنابل"),
+    ("وخرج أمس آلاف متظاهرين في شوارع المدينة", "خرج|يخرج متظاهرين"),
+])
+def test_split_phrase_finds_each_verb_that_shares_a_tail(sentence, lemma):
+    from hadath.events.lexicon import find_triggers
+
+    assert lemma in {m.payload.lemma for m in find_triggers(tokenize(sentence))}

@@ -72,3 +72,79 @@ def test_verbal_noun_with_lam_is_an_aim_unless_undergone(text, trigger, modality
 ])
 def test_qad_asserts_a_perfect_and_hedges_an_imperfect(text, trigger, modality):
     assert _modalities(text)[trigger] == modality
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("وتحدث التقرير عن تعذيب وقتل مدنيين في السجون.", "وقتل"),
+    ("ووجهت المحكمة إليهم تهما تشمل الاغتصاب والقتل وخطف الأطفال.", "وخطف"),
+    ("وتحدث الشهود عن عمليات نهب وتفجير في المدينة.", "وتفجير"),
+])
+def test_trigger_in_a_list_of_crimes_is_background(text, trigger):
+    assert _modalities(text)[trigger] == "background"
+
+
+def test_list_of_acts_undertaken_reports():
+    assert _modalities("أقدم مسلحون على خطف وقتل ثلاثة جنود في الموصل.")["خطف"] == "asserted"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("وقتل الجنود الثلاثة عام 2023 في هجوم على قاعدتهم.", "وقتل"),
+    ("وشهدت البلاد نحو مئة هجوم انتحاري في العام 2006.", "هجوم انتحاري"),
+])
+def test_event_dated_by_a_named_year_is_background_when_the_date_is_unknown(text, trigger):
+    coded = code_article(Article(text=text), include_all=True)
+    assert {e.trigger: e.modality for e in coded.events}[trigger] == "background"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("ويواجه الرجل تهمة قتل جندي في سيناء.", "قتل"),
+    ("وقالت الشرطة إن الرجلين متهمون بتفجير سيارة مفخخة.", "بتفجير"),
+    ("وأوقفت السلطات ثلاثة أشخاص يشتبه بضلوعهم في محاولة اغتيال ضابط.", "محاولة اغتيال"),
+])
+def test_act_named_by_a_charge_is_background(text, trigger):
+    assert _modalities(text)[trigger] == "background"
+
+
+def test_verb_after_a_charge_in_another_clause_is_not():
+    assert _modalities("ورد الوزير على الاتهامات، وهدد برفع دعوى على الصحيفة.")["وهدد"] == "asserted"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("وقتل الجندي في هجوم العام الماضي.", "وقتل"),
+    ("ويتذكر السكان تفجيرات الثمانينات في المدينة.", "تفجيرات"),
+    ("وقبل عامين خرجت مظاهرات حاشدة في القاهرة.", "مظاهرات"),
+])
+def test_event_of_a_year_or_more_back_is_background(text, trigger):
+    coded = code_article(Article(text=text), include_all=True)
+    assert {e.trigger: e.modality for e in coded.events}[trigger] == "background"
+
+
+def _types(text: str) -> set[str]:
+    return {e.event_type for e in code_article(Article(text=text, published="2024-06-15")).events}
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("وقال الوزير العراقي إن تفجيرات بغداد تهدد العملية السياسية.", False),
+    ("وحذر الكاتب من أن الغارات الجوية على العراق تزيد غضب السكان.", False),
+    ("شهدت العاصمة العراقية بغداد تفجيرات عنيفة أمس.", True),
+    ("شنت الطائرات الإسرائيلية غارات على قطاع غزة.", True),
+])
+def test_plural_noun_of_attacks_is_a_topic_unless_a_light_verb_reports_it(text, reported):
+    assert ("ASSAULT" in _types(text)) is reported
+
+
+def test_the_party_or_paper_al_ghad_is_no_tomorrow():
+    text = "تظاهر عشرات من أعضاء حزب الغد أمام البرلمان."
+    assert _modalities(text)["تظاهر"] == "asserted"
+
+
+def test_tomorrow_evening_is_future():
+    assert _modalities("وينظم التيار مسيرة شموع مساء غد في وسط المدينة.")["مسيرة"] == "future"
+
+
+def test_the_horn_of_africa_is_no_century():
+    assert _modalities("وقتل جنديان في القرن الأفريقي أمس.")["وقتل"] == "asserted"
+
+
+def test_an_operation_named_storm_is_no_disaster():
+    assert "ASSAULT" in _types("وشنت طائرات تحالف عاصفة الحزم غارة على مواقع الحوثيين في صنعاء.")
