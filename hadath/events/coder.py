@@ -311,7 +311,7 @@ INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", 
 LIGHT_VERBS = ("شن|يشن", "نفذ|ينفذ", "ألقى|يلقي", "أجرى|يجري", "قام|يقوم", "عقد|يعقد", "فرض|يفرض",
                "شهد|يشهد", "تعرض|يتعرض", "أطلق|يطلق", "نظم|ينظم", "خاض|يخوض", "بدأ|يبدأ",
                "تم|يتم", "جرى|يجري", "واصل|يواصل")
-LIGHT_VERB_WINDOW = 5
+LIGHT_VERB_WINDOW = 8  # VSO: the subject (often coordinated, with a time) stands between verb and noun
 
 
 @cache
