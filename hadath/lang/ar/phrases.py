@@ -26,7 +26,7 @@ from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 from hadath.lang.ar.normalize import normalize
-from hadath.lang.ar.tokens import Candidate, Token, candidates
+from hadath.lang.ar.tokens import Candidate, Token, candidates, enclitic_stems
 
 P = TypeVar("P")
 MEMO_LIMIT = 50_000  # forms remembered per memo (least recently used dropped): memory stays flat
@@ -78,7 +78,7 @@ def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
 def following_forms(norm: str) -> frozenset[str]:
     """Forms a non-first phrase word may take: the token itself, or the token with
     an enclitic stripped and no proclitic."""
-    return frozenset([norm] + [c.stem for c in candidates(norm) if not c.prefix])
+    return frozenset([norm] + enclitic_stems(norm))  # = stems of candidates(norm) with no prefix
 
 
 class PhraseMatcher(Generic[P]):
