@@ -63,6 +63,7 @@ class _Start(NamedTuple):
 
 NOTHING = ()  # memo value of a form that starts no phrase (false, unlike a _Start)
 _NORM = itemgetter(1)  # Token.norm without an attribute lookup per token
+_RANK = itemgetter(0)  # _Option.rank
 _FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
 
 
@@ -100,7 +101,8 @@ class PhraseMatcher(Generic[P]):
             return
         self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words), self._added))
         self._added += 1
-        self._starts, self._older = {}, {}
+        if self._starts or self._older:  # what forms start has changed (no new dicts per phrase while loading)
+            self._starts, self._older = {}, {}
         if words[0] not in _FIRST_WORDS:
             _FIRST_WORDS.add(words[0])
             _useful.cache_clear()
@@ -141,7 +143,8 @@ class PhraseMatcher(Generic[P]):
                     single = option
         if single is None and not buckets:
             return None
-        return _Start(single, {w: tuple(sorted(opts)) for w, opts in buckets.items()})
+        # ranks are unique (order added), so sorting on them alone gives the same order, cheaper
+        return _Start(single, {w: tuple(sorted(opts, key=_RANK)) for w, opts in buckets.items()})
 
     def match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch[P] | None:
         """The longest phrase starting at token `i`, or None."""
