@@ -58,6 +58,8 @@ class ActorResolver:
         """Actor mentions of one sentence's tokens. `text` (optional) is the string the
         token offsets point into; it gives each mention its exact surface text."""
         pieces = [p for m in matcher().find_all(tokens) if (p := self._piece(m, tokens))]
+        if not pieces:  # a sentence that names no actor needs no composition passes
+            return []
         composed = _compose(pieces)
         mentions: list[ActorMention] = []
         for i, piece in enumerate(composed):
@@ -76,7 +78,7 @@ class ActorResolver:
         if entry.kind == "person" and not current:
             rule = "person-out-of-office"
         return Piece(entry, match.tok_start, match.tok_end, match.start, match.end, entry.code,
-                     sector, rule, (entry.phrase,), match.phrase.split()[-1])
+                     sector, rule, (entry.phrase,), match.phrase.rpartition(" ")[2])  # words joined by one space
 
     def _emit(self, piece: Piece, tokens, text, following: list[Piece]) -> list[ActorMention]:
         kind = piece.entry.kind

@@ -135,6 +135,12 @@ class ArticleCoder:
                 and (target or etype not in COOPERATIVE):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]
+        if modality != "asserted" and not self.include_all:
+            # `code` drops this event and keeps only its source (for a later dropped
+            # subject): no date, place or casualties worked out for it
+            if source:
+                self.ctx.last_source = source
+            return None
         target = [self._fill_country(m) for m in target]
         if etype == "ACCUSE" and entry.lemma in CONVICT_LEMMAS and source and _court(source[0]):
             etype, rule = "SANCTION", rule + ",court:convict"

@@ -14,12 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from operator import itemgetter
 
 from hadath.errors import DataError
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.phrases import PhraseMatch, PhraseMatcher
 from hadath.lang.ar.tokens import Candidate
 from hadath.ontology import PLOVER_TYPES
+
+_NORM = itemgetter(1)  # Token.norm
 
 PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن")
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
@@ -198,7 +201,7 @@ def find_triggers(tokens) -> list:
     trigger, the act judged: اعتبرت بغداد القصف التركي انتهاكا)."""
     found = trigger_matcher().find_all(tokens)
     matcher, verbs = split_matcher()
-    if verbs.isdisjoint([t.norm for t in tokens]):
+    if verbs.isdisjoint(map(_NORM, tokens)):
         return found
     taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
     added, tails = [], set()

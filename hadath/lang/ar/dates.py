@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 
 from hadath.errors import DataError
 from hadath.lang.ar.normalize import normalize
@@ -460,6 +461,7 @@ def _period_start(pub: dt.date, unit: str, step: int) -> dt.date:
 
 # --- public --------------------------------------------------------------------
 
+_NORM = attrgetter("norm")
 _YEAR_FORM = re.compile(r"(?:^| )\d{4}[مه]?(?= |$)")  # a four-digit number, maybe with an era letter
 
 
@@ -471,7 +473,8 @@ def find_dates(tokens_or_text: str | Sequence[Token], published: str | None) -> 
     """Every date expression of a sentence, left to right, resolved against `published`."""
     tokens = _tokens(tokens_or_text)
     table = _based()  # base() without its function call: a digit-led form is never a prefixed key
-    forms = [table.get(t.norm, t.norm) for t in tokens]
+    norms = list(map(_NORM, tokens))
+    forms = list(map(table.get, norms, norms))  # table.get(norm, norm) in a C loop
     if cue_words().isdisjoint(forms) and not _YEAR_FORM.search(" ".join(forms)):
         return []  # plain counts (قتل 5 أشخاص) start no date: a day or month needs a cue or a year
     return _Scan(forms, published_day(published)).expressions()

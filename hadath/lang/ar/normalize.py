@@ -45,6 +45,7 @@ _TABLE = str.maketrans({**{c: None for c in _DELETE}, **_MAP, **_DIGITS})
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")  # _SPACES but a plain space
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 DELETED_CHARS = frozenset(_DELETE)
@@ -61,7 +62,8 @@ def clean_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _expand_presentation(text).replace("\ufeff", "")
     text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text or _ODD_SPACES.search(text):  # else the sub would only put back each single space
+        text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
 

@@ -26,7 +26,7 @@ from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 from hadath.lang.ar.normalize import normalize
-from hadath.lang.ar.tokens import Candidate, Token, candidates
+from hadath.lang.ar.tokens import Candidate, Token, candidates, enclitic_stems
 
 P = TypeVar("P")
 MEMO_LIMIT = 50_000  # forms remembered per memo (least recently used dropped): memory stays flat
@@ -52,6 +52,8 @@ class _Option(NamedTuple):
     phrase: str
     cand: Candidate
     n: int  # words after the first
+    cut: int  # normalised characters stripped in front of the first word
+    cut_end: int  # ... and behind it (0 for a longer phrase: its span ends at its last token)
 
 
 class _Start(NamedTuple):
@@ -61,6 +63,7 @@ class _Start(NamedTuple):
 
 NOTHING = ()  # memo value of a form that starts no phrase (false, unlike a _Start)
 _NORM = itemgetter(1)  # Token.norm without an attribute lookup per token
+_RANK = itemgetter(0)  # _Option.rank
 _FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
 
 
@@ -76,7 +79,7 @@ def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
 def following_forms(norm: str) -> frozenset[str]:
     """Forms a non-first phrase word may take: the token itself, or the token with
     an enclitic stripped and no proclitic."""
-    return frozenset([norm] + [c.stem for c in candidates(norm) if not c.prefix])
+    return frozenset([norm] + enclitic_stems(norm))  # = stems of candidates(norm) with no prefix
 
 
 class PhraseMatcher(Generic[P]):
@@ -98,7 +101,8 @@ class PhraseMatcher(Generic[P]):
             return
         self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words), self._added))
         self._added += 1
-        self._starts, self._older = {}, {}
+        if self._starts or self._older:  # what forms start has changed (no new dicts per phrase while loading)
+            self._starts, self._older = {}, {}
         if words[0] not in _FIRST_WORDS:
             _FIRST_WORDS.add(words[0])
             _useful.cache_clear()
@@ -116,8 +120,8 @@ class PhraseMatcher(Generic[P]):
         use stay, the rest is dropped with the older generation). `NOTHING` (an
         empty, false tuple) stands for None in the memo."""
         start = self._older.get(norm)
-        if start is None:
-            start = self._start(norm) or NOTHING
+        if start is None:  # most forms start no phrase of any matcher: no _start call for them
+            start = (self._start(norm) or NOTHING) if _useful(norm) else NOTHING
         if len(self._starts) >= MEMO_LIMIT:
             self._older, self._starts = self._starts, {}
         self._starts[norm] = start
@@ -131,14 +135,16 @@ class PhraseMatcher(Generic[P]):
             for rest, payload, phrase, order in self._index.get(cand.stem, ()):
                 if self._accept is not None and not self._accept(cand, payload):
                     continue
-                option = _Option((-len(rest), k, order), rest[1:], payload, phrase, cand, len(rest))
+                option = _Option((-len(rest), k, order), rest[1:], payload, phrase, cand, len(rest),
+                                 len(cand.prefix), 0 if rest else len(cand.suffix))
                 if rest:
                     buckets.setdefault(rest[0], []).append(option)
                 elif single is None or option.rank < single.rank:
                     single = option
         if single is None and not buckets:
             return None
-        return _Start(single, {w: tuple(sorted(opts)) for w, opts in buckets.items()})
+        # ranks are unique (order added), so sorting on them alone gives the same order, cheaper
+        return _Start(single, {w: tuple(sorted(opts, key=_RANK)) for w, opts in buckets.items()})
 
     def match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch[P] | None:
         """The longest phrase starting at token `i`, or None."""
@@ -146,21 +152,12 @@ class PhraseMatcher(Generic[P]):
         return self._match(tokens, i, start) if start else None
 
     def _match(self, tokens: Sequence[Token], i: int, start: _Start) -> PhraseMatch[P] | None:
-        best = None
-        if start.by_second and i + 1 < len(tokens):
-            n_tokens = len(tokens)
-            for form in following_forms(tokens[i + 1].norm):
-                for option in start.by_second.get(form, ()):
-                    if best is not None and option.rank >= best.rank:
-                        break
-                    if i + option.n < n_tokens and _rest_matches(tokens, i + 2, option.rest):
-                        best = option
-                        break
+        best = _longer(tokens, i, start.by_second) if start.by_second and i + 1 < len(tokens) else None
         if best is None:
             best = start.single
             if best is None:
                 return None
-        return self._make(tokens, i, best)
+        return _make(tokens, i, best)
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[P]]:
         """Greedy left-to-right longest matches, not overlapping."""
@@ -169,23 +166,44 @@ class PhraseMatcher(Generic[P]):
             starts = [s if s is not None else self._remembered(t.norm) for t, s in zip(tokens, starts)]
         out: list[PhraseMatch[P]] = []
         free = 0  # the first token not inside a match
-        for i in compress(range(len(starts)), starts):
+        n_tokens = len(tokens)
+        for i in compress(range(n_tokens), starts):
             if i < free:
                 continue
-            m = self._match(tokens, i, starts[i])
-            if m is not None:
-                out.append(m)
-                free = m.tok_end
+            start = starts[i]  # _match inlined: it runs for every token that starts something
+            best = _longer(tokens, i, start.by_second) if start.by_second and i + 1 < n_tokens else None
+            if best is None:
+                best = start.single
+                if best is None:
+                    continue
+            free = i + best.n + 1
+            out.append(_make(tokens, i, best))
         return out
 
-    @staticmethod
-    def _make(tokens, i, option: _Option) -> PhraseMatch[P]:
-        n, cand = option.n, option.cand
-        first = tokens[i]
-        start, end = first.span_of(len(cand.prefix), 0 if n else len(cand.suffix))
-        if n:
-            end = tokens[i + n].end
-        return PhraseMatch(i, i + n + 1, option.payload, option.phrase, cand, start, end)
+
+def _longer(tokens: Sequence[Token], i: int, by_second: dict[str, tuple[_Option, ...]]) -> _Option | None:
+    """The best phrase of two words or more starting at token `i` (i + 1 < len(tokens))."""
+    best = None
+    n_tokens = len(tokens)
+    for form in following_forms(tokens[i + 1].norm):
+        for option in by_second.get(form, ()):
+            if best is not None and option.rank >= best.rank:
+                break
+            if i + option.n < n_tokens and _rest_matches(tokens, i + 2, option.rest):
+                best = option
+                break
+    return best
+
+
+def _make(tokens: Sequence[Token], i: int, option: _Option) -> PhraseMatch:
+    first = tokens[i]
+    if option.cut or option.cut_end:
+        start, end = first.span_of(option.cut, option.cut_end)
+    else:  # nothing stripped (most matches): the token's own span
+        start, end = first.start, first.end
+    if option.n:
+        end = tokens[i + option.n].end
+    return PhraseMatch(i, i + option.n + 1, option.payload, option.phrase, option.cand, start, end)
 
 
 def _rest_matches(tokens: Sequence[Token], j: int, rest: tuple[str, ...]) -> bool:

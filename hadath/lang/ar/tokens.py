@@ -29,6 +29,7 @@ CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 _PRESENT_PREFIX = "يتنا"
+_ENDING_WITH = {end: tuple(enc for enc in ENCLITICS if enc.endswith(end)) for end in {e[-1] for e in ENCLITICS}}
 MIN_STEM = 2
 
 
@@ -90,7 +91,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def candidates(norm: str) -> tuple[Candidate, ...]:
     """Forms of a normalised token to look up, least stripped first."""
     out: dict[str, Candidate] = {}
-    endings = [enc for enc in ENCLITICS if norm.endswith(enc)]  # the same for every proclitic split
+    endings = [enc for enc in _ENDING_WITH.get(norm[-1:], ()) if norm.endswith(enc)]  # the same for every split
     for prefix, rest in _proclitic_splits(norm):
         if len(rest) >= MIN_STEM and rest not in out:
             out[rest] = _new(Candidate, (rest, prefix, ""))
@@ -109,23 +110,41 @@ def candidates(norm: str) -> tuple[Candidate, ...]:
 _new = tuple.__new__
 
 
+def enclitic_stems(norm: str) -> list[str]:
+    """The stems of `candidates(norm)` with no proclitic stripped, besides `norm`
+    itself (those come first there, so no stripped form shadows them), without
+    working out every candidate."""
+    out = []
+    for enc in _ENDING_WITH.get(norm[-1:], ()):
+        if norm.endswith(enc) and len(norm) - len(enc) >= MIN_STEM + 1:
+            stem = norm[: -len(enc)]
+            out.append(stem)
+            if stem.endswith("ت"):
+                out.append(stem[:-1] + "ه")
+    return out
+
+
 def _proclitic_splits(word: str) -> list[tuple[str, str]]:
     splits = [("", word)]
-    for conj in ("",) + CONJUNCTIONS:
-        if conj and not (word.startswith(conj) and len(word) - 1 >= MIN_STEM):
-            continue
-        base = word[len(conj):]
-        if conj:
-            splits.append((conj, base))
-        for prep in PREPOSITIONS:
-            if base.startswith(prep + "ل") and prep == "ل" and len(base) > 3:
-                splits.append((conj + "ل", "ا" + base[1:]))  # للصين → الصين
-            elif base.startswith(prep) and len(base) - 1 >= MIN_STEM:
-                splits.append((conj + prep, base[1:]))
-        if base.startswith("س") and len(base) > 3 and base[1] in _PRESENT_PREFIX:
-            splits.append((conj + "س", base[1:]))
+    _preposition_splits("", word, splits)
+    if word[:1] in CONJUNCTIONS and len(word) - 1 >= MIN_STEM:  # a word starts with one conjunction at most
+        conj, base = word[0], word[1:]
+        splits.append((conj, base))
+        _preposition_splits(conj, base, splits)
     with_article = []
     for prefix, rest in splits:
         if rest.startswith("ال") and len(rest) - 2 >= MIN_STEM:
             with_article.append((prefix + "ال", rest[2:]))
     return splits + with_article
+
+
+def _preposition_splits(conj: str, base: str, splits: list[tuple[str, str]]) -> None:
+    """Add the splits of a preposition (or future س) after `conj`; `base[0]` picks the
+    one preposition that can apply."""
+    head = base[:1]
+    if head == "ل" and base[1:2] == "ل" and len(base) > 3:
+        splits.append((conj + "ل", "ا" + base[1:]))  # للصين → الصين
+    elif head in PREPOSITIONS and len(base) - 1 >= MIN_STEM:
+        splits.append((conj + head, base[1:]))
+    if head == "س" and len(base) > 3 and base[1] in _PRESENT_PREFIX:
+        splits.append((conj + "س", base[1:]))
