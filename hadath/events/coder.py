@@ -119,6 +119,8 @@ class ArticleCoder:
         args = assign(tokens, mentions, match.tok_start, match.tok_end, entry, clause,
                       self_reference=self._self_reference(tokens, clause, match.tok_start))
         source, target, rule = args.source, args.target, args.rule
+        if etype == "SANCTION" and target and (post := _envoy_post(tokens, mentions, target[0])) is not None:
+            target, rule = [post], rule + ",target:envoy-post"
         if entry.needs_object and not target:
             return None
         if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
@@ -311,6 +313,21 @@ def _opens_clause(match: PhraseMatch, clause: list[int]) -> bool:
 # أدان in a court's mouth is to convict, not to condemn (أدانت محكمة مصرية عشرة متهمين): SANCTION.
 CONVICT_LEMMAS = frozenset({"أدان|يدين", "دان|يدين", "إدانة"})
 COURT_WORDS = frozenset(normalize(w) for w in ("محكمة", "المحكمة", "محاكم", "المحاكم"))
+
+
+ENVOY_WORDS = frozenset(normalize(w) for w in ("سفير", "سفراء", "القائم", "مبعوث", "المبعوث"))
+POSTED_AT = frozenset(normalize(w) for w in ("لدى", "في"))
+
+
+def _envoy_post(tokens: Sequence[Token], mentions: list[ActorMention], m: ActorMention) -> ActorMention | None:
+    """An envoy of no named country and the state after لدى/في (استدعت الكويت سفيرها لدى
+    مانيلا): recalling or expelling an envoy is a sanction on the state of the post."""
+    words = normalize(m.text).split()
+    if m.code or not words or words[0].lstrip("و") not in ENVOY_WORDS or m.tok_end >= len(tokens):
+        return None
+    if tokens[m.tok_end].norm not in POSTED_AT:
+        return None
+    return next((a for a in mentions if a.tok_start == m.tok_end + 1 and a.code and a.kind != "office"), None)
 
 
 def _court(m: ActorMention) -> bool:
