@@ -207,3 +207,21 @@ def test_the_preposition_amam_is_not_the_office_imam(text):
     from hadath.lang.ar.tokens import tokenize
 
     assert "امام" not in {m.entry for m in ActorResolver().find(tokenize(text), text)}
+
+
+BODY_REFERENCES = [
+    ("أصدرت مفوضية الأمم المتحدة لشؤون اللاجئين تقريرا", "وقالت المفوضية إن العودة يجب أن تكون طوعية", ["UN"]),
+    ("انتقدت منظمة العفو الدولية الحكم", "ودعت المنظمة إلى الإفراج عن الناشطة", ["AI"]),
+    ("وصلت بعثة منظمة حظر الأسلحة الكيميائية إلى المدينة", "وبدأت البعثة عملها", ["UN"]),
+    ("ولم يصدر أي تعليق", "وقالت المنظمة إن الوضع خطير", []),
+]
+
+
+@pytest.mark.parametrize("first,second,expected", BODY_REFERENCES, ids=[r[1] for r in BODY_REFERENCES])
+def test_a_body_head_noun_alone_refers_to_the_body_named_before(first, second, expected):
+    from hadath.actors import ActorResolver
+    from hadath.lang.ar.tokens import tokenize
+
+    resolver = ActorResolver("2019-06-01")
+    resolver.find(tokenize(first), first)
+    assert [m.code for m in resolver.find(tokenize(second), second) if m.code] == expected
