@@ -199,6 +199,9 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         else:
             target_idx = first
             rules.append("target:genitive")
+    elif entry.kind == "noun" and entry.event_type in LAM_AGENT_TYPES and _lam_agent(tokens, mentions, first, trig_end):
+        source_idx = first  # انسحابا مفاجئا للحوثيين: who withdrew
+        rules.append("source:lam")
     elif first_free:
         source_idx = first
         rules.append("source:vso" if entry.kind != "noun" else "source:genitive")
@@ -377,6 +380,20 @@ def _lam_patient(tokens, mentions, after, first: int) -> int | None:
     if nxt is None or mentions[nxt].tok_start - end > 1:
         return None
     return nxt if _stripped_prefix(tokens, mentions[nxt]).startswith("ل") else None
+
+
+LAM_AGENT_TYPES = frozenset({"RETREAT", "MOBILIZE"})  # acts without a ل patient: لـ names who acts
+LAM_AGENT_GAP = 2  # tokens from the noun to its ل agent (an adjective between: انسحابا مفاجئا للقوات)
+
+
+def _lam_agent(tokens, mentions, first: int | None, trig_end: int) -> bool:
+    """The actor with ل right after a noun of withdrawal or deployment, at most an
+    adjective between (انسحاب للقوات، انتشار واسع للجيش): the one who acts."""
+    if first is None or mentions[first].tok_start - trig_end > LAM_AGENT_GAP:
+        return False
+    between = tokens[trig_end:mentions[first].tok_start]
+    return governing_prep(tokens, mentions[first], trig_end) == "ل" \
+        and not any(t.norm in PREP_WORDS or _is_number(t) for t in between)
 
 
 def _counted(tokens, mentions, first: int | None, trig_end: int) -> bool:
