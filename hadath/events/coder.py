@@ -117,7 +117,9 @@ class ArticleCoder:
         if modality == "negated" and not self.include_all:
             return None
         args = assign(tokens, mentions, match.tok_start, match.tok_end, entry, clause,
-                      self_reference=self._self_reference(tokens, clause, match.tok_start))
+                      self_reference=self._self_reference(tokens, clause, match.tok_start)
+                      or (self._genitive_self_reference(tokens, match.tok_end)
+                          if _is_noun(entry) or _bare_verb(entry, match) else None))
         source, target, rule = args.source, args.target, args.rule
         if etype == "SANCTION" and target and (post := _envoy_post(tokens, mentions, target[0])) is not None:
             target, rule = [post], rule + ",target:envoy-post"
@@ -178,6 +180,12 @@ class ArticleCoder:
         for tok in tokens[:trig_start]:
             if clause[tok.index] == clause[trig_start] and tok.norm.lstrip("وفبل") in SELF_REFERENCE:
                 return self.ctx.last_source or None
+        return None
+
+    def _genitive_self_reference(self, tokens, trig_end) -> list[ActorMention] | None:
+        """بلاده/بلادها right after a noun trigger (أكد دعم بلاده لـ…): the speaker's country."""
+        if trig_end < len(tokens) and tokens[trig_end].norm in SELF_REFERENCE:
+            return self.ctx.last_source or None
         return None
 
     def _fill_country(self, m: ActorMention) -> ActorMention:
