@@ -124,7 +124,7 @@ class ActorResolver:
         return [replace(base, code=code, kind="state", name_en=code_name(code), rule="two-sides") for code in codes]
 
 
-BODY_HEADS = frozenset({"منظمه", "مفوضيه", "لجنه", "هيئه", "حركه", "بعثه", "جماعه", "تنظيم"})
+BODY_HEADS = frozenset({"منظمه", "مفوضيه", "لجنه", "هيئه", "حركه", "تحالف", "بعثه", "جماعه", "تنظيم"})
 
 
 def _body_head(word: str) -> str:
