@@ -42,6 +42,8 @@ CAPITALS_AND_CITIES = [
     ("بنغازي", ["LBY"]), ("عدن", ["YEM"]), ("الحديدة", ["YEM"]), ("صنعاء", ["YEM"]),
     ("الخرطوم", ["SDN"]), ("الرياض", ["SAU"]), ("البنتاغون", ["USA-MIL"]),
     ("الكنيست", ["ISR-LEG"]),
+    # sub-national states named like a country or its capital
+    ("ولاية نيو مكسيكو", ["USA"]), ("في ولاية جورجيا", ["USA"]), ("نيو ساوث ويلز", ["AUS"]),
 ]
 
 NISBA_AND_OFFICES = [
