@@ -123,6 +123,9 @@ class ArticleCoder:
         source, target, rule = args.source, args.target, args.rule
         if etype == "SANCTION" and target and (post := _envoy_post(tokens, mentions, target[0])) is not None:
             target, rule = [post], rule + ",target:envoy-post"
+        if etype in MEMBERSHIP_TYPES and not (target and target[0].code) \
+                and (group := _members_of(tokens, mentions, match.tok_end)):
+            target, rule = [group], rule + ",target:membership"
         if entry.needs_object and not target:
             return None
         if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
@@ -336,6 +339,25 @@ def _envoy_post(tokens: Sequence[Token], mentions: list[ActorMention], m: ActorM
     if tokens[m.tok_end].norm not in POSTED_AT:
         return None
     return next((a for a in mentions if a.tok_start == m.tok_end + 1 and a.code and a.kind != "office"), None)
+
+
+MEMBERSHIP_TYPES = frozenset({"COERCE", "SANCTION"})
+MEMBERSHIP_GAP = 12  # tokens from the trigger to the word of membership
+BELONG_VERBS = frozenset(normalize(w) for w in ("ينتمون", "ينتمي", "ينتميان", "المنتمين", "المنتمون", "منتمين"))
+
+
+def _belonging(tok: Token) -> bool:
+    word = tok.norm.lstrip("وف")
+    return word in BELONG_VERBS or word.lstrip("بل").startswith(("انتما", "الانتما"))
+
+
+def _members_of(tokens: Sequence[Token], mentions: list[ActorMention], trig_end: int) -> ActorMention | None:
+    """Those arrested or sentenced for belonging to a group (اعتقلت الشرطة 14 شخصا
+    يشتبه بانتمائهم إلى تنظيم داعش): the group is the target."""
+    for tok in tokens[trig_end:trig_end + MEMBERSHIP_GAP]:
+        if _belonging(tok):
+            return next((m for m in mentions if 0 < m.tok_start - tok.index <= 3 and m.code), None)
+    return None
 
 
 def _court(m: ActorMention) -> bool:
