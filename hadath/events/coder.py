@@ -97,7 +97,8 @@ class ArticleCoder:
         self._casualty_mentions = None
         events = []
         for match in _heads(triggers, clause):
-            if _anaphoric(match) and not _after_light_verb(tokens, clause, match) and not self.include_all:
+            if (_anaphoric(match) or _named_agreement(tokens, mentions, match)) \
+                    and not _after_light_verb(tokens, clause, match) and not self.include_all:
                 continue
             event = self._event(sentence, sentence_text, tokens, mentions, match, cues, clause)
             if event is not None and event.actors:
@@ -272,6 +273,36 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
     if entry.kind == "phrase" and "|" not in entry.lemma.split()[0]:  # a noun phrase (الهجوم الكيميائي)
         return entry.event_type in FORCE_TYPES and (entry.lemma.startswith("ال") or "ال" in match.first.prefix)
     return entry.kind == "noun" and ("ال" in match.first.prefix or bool(match.first.suffix))
+
+
+AGREEMENT_NOUNS = frozenset(normalize(w) for w in ("اتفاق", "اتفاقية", "معاهدة", "اتفاقات", "اتفاقيات", "معاهدات"))
+
+
+def _named_agreement(tokens: Sequence[Token], mentions: list[ActorMention], match: PhraseMatch) -> bool:
+    """An agreement noun in construct with a definite word that names no actor
+    (اتفاقية التجارة الحرة، معاهدة الحماية) is the name of a treaty already in force:
+    the text speaks about it, nobody agrees to anything in it."""
+    entry = match.payload
+    if entry.event_type != "AGREE" or entry.kind != "noun" or match.first.stem not in AGREEMENT_NOUNS \
+            or match.first.suffix or match.tok_end >= len(tokens):
+        return False
+    nxt = tokens[match.tok_end]
+    if not nxt.norm.startswith("ال") or any(m.tok_start == nxt.index and m.code for m in mentions):
+        return False
+    start = max(0, match.tok_start - SIGNING_WINDOW)
+    forms = signing_forms()
+    return not any(t.norm in forms or (t.norm[:1] in "وف" and t.norm[1:] in forms) for t in tokens[start:match.tok_start])
+
+
+SIGNING_WINDOW = 8  # tokens from a signing verb to the agreement noun (its subject, a date, a place between)
+SIGNING_VERBS = ("وقع|يوقع", "أبرم|يبرم", "توصل|يتوصل", "صادق|يصادق", "أقر|يقر", "وافق|يوافق", "جدد|يجدد")
+
+
+@cache
+def signing_forms() -> frozenset[str]:
+    """Verbs that make an agreement happen now (وقعت البلدان اتفاقية التعاون الجمركي)."""
+    forms = {f for lemma in SIGNING_VERBS for f in conjugate(*lemma.split("|"))}
+    return frozenset(forms | {f + "ا" for f in forms if f.endswith("و")})
 
 
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a definite noun phrase of force names a known incident
