@@ -137,6 +137,8 @@ class ArticleCoder:
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
         source = [self._fill_country(m) for m in source]
         target = [self._fill_country(m) for m in target]
+        if etype == "THREATEN" and entry.lemma in DEADLINE_LEMMAS and _to_leave(tokens, clause, match.tok_end):
+            etype, rule = "SANCTION", rule + ",deadline:expel"
         if etype == "ACCUSE" and entry.lemma in CONVICT_LEMMAS and source and _court(source[0]):
             etype, rule = "SANCTION", rule + ",court:convict"
         if source and target and source[0].start == target[0].start and source[0].rule != "two-sides":
@@ -354,6 +356,17 @@ def _opens_clause(match: PhraseMatch, clause: list[int]) -> bool:
 
 # أدان in a court's mouth is to convict, not to condemn (أدانت محكمة مصرية عشرة متهمين): SANCTION.
 CONVICT_LEMMAS = frozenset({"أدان|يدين", "دان|يدين", "إدانة"})
+DEADLINE_LEMMAS = frozenset({"أمهل|يمهل"})
+LEAVE_WORDS = frozenset(normalize(w) for w in ("لمغادرة", "بمغادرة", "للمغادرة", "لمغادرتها", "لمغادرته"))
+DEADLINE_GAP = 8  # tokens from أمهل to لمغادرة (the one given the deadline and the time between)
+
+
+def _to_leave(tokens: Sequence[Token], clause: list[int], trig_end: int) -> bool:
+    """أمهلت الكويت السفير أسبوعا لمغادرة أراضيها: a deadline to leave the country is an
+    expulsion (SANCTION), not a threat."""
+    here = clause[trig_end - 1]
+    return any(t.norm.lstrip("و") in LEAVE_WORDS and clause[t.index] == here
+               for t in tokens[trig_end:trig_end + DEADLINE_GAP])
 COURT_WORDS = frozenset(normalize(w) for w in ("محكمة", "المحكمة", "محاكم", "المحاكم"))
 
 
