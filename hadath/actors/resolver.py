@@ -237,8 +237,8 @@ def _with_nisba(left: Piece, right: Piece) -> Piece | None:
     lk = left.entry.kind
     if lk == "two-sides":
         return None  # handled later: الجانبين الروسي والتركي keeps the nisba pieces
-    if lk == "group":
-        return _join(left, right, left.code, left.sector, left.rule) if right.code == left.code else None
+    if lk == "group":  # ميليشيات الحوثي الإيرانية: a nisba after a group is its epithet, not another actor
+        return _join(left, right, left.code, left.sector, left.rule if right.code == left.code else "group+epithet")
     if left.code and lk != "igo":
         return None  # already has a country (الرئيس الأمريكي الروسي is two actors)
     if lk == "igo":
