@@ -62,6 +62,8 @@ class ActorResolver:
         token offsets point into; it gives each mention its exact surface text."""
         pieces = [p for m in matcher().find_all(tokens) if (p := self._piece(m, tokens))]
         composed = _compose(pieces)
+        if text is not None:
+            composed = _merge_bracketed(composed, text)
         mentions: list[ActorMention] = []
         for i, piece in enumerate(composed):
             mentions += self._emit(piece, tokens, text, composed[i + 1:i + 3])
@@ -191,6 +193,20 @@ def _compose(pieces: list[Piece]) -> list[Piece]:
     for merge in (_merge_country, _merge_office_person, _merge_person_office):
         pieces = _merge_pass(pieces, merge)
     return [_standalone(p) for p in pieces]
+
+
+def _merge_bracketed(pieces: list[Piece], text: str) -> list[Piece]:
+    """A name and its abbreviation or alias in brackets right after it (مكتب التحقيقات
+    الفدرالي (أف بي آي)) are one actor when both name the same code."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and prev.code and prev.code == piece.code \
+                and text[prev.end:piece.start].strip() == "(" and text[piece.end:piece.end + 1] == ")":
+            out[-1] = _join(prev, piece, prev.code, prev.sector or piece.sector, prev.rule)
+        else:
+            out.append(piece)
+    return out
 
 
 def _merge_pass(pieces: list[Piece], merge) -> list[Piece]:

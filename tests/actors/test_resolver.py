@@ -44,6 +44,8 @@ CAPITALS_AND_CITIES = [
     ("الكنيست", ["ISR-LEG"]),
     # sub-national states named like a country or its capital
     ("ولاية نيو مكسيكو", ["USA"]), ("في ولاية جورجيا", ["USA"]), ("نيو ساوث ويلز", ["AUS"]),
+    # a name and its bracketed abbreviation are one actor
+    ("مكتب التحقيقات الفدرالي (أف بي آي)", ["USA-COP"]), ("الأمم المتحدة (اليونيسف)", ["UN"]),
 ]
 
 NISBA_AND_OFFICES = [
