@@ -17,7 +17,7 @@ from hadath.lang.ar.phrases import PhraseMatcher
 from hadath.actors.nisba import broken_plural_forms, inflect
 
 # Kinds of entries, in the order that wins when one phrase is in several files.
-KIND_PRIORITY = ("block", "two-sides", "side", "risky", "group", "igo", "state",
+KIND_PRIORITY = ("block", "two-sides", "side", "body", "risky", "group", "igo", "state",
                  "capital", "seat", "city", "region", "person", "nisba", "office")
 
 

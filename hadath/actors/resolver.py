@@ -9,7 +9,9 @@
 3. `_compose`: adjacent pieces merge - office + nisba (وزير الخارجية الروسي),
    office + state in the genitive (وزير خارجية إيران), office + person
    (apposition: الرئيس الروسي فلاديمير بوتين), side + nisba (الجانب الروسي),
-   two-sides words (الجانبان) → the two states named last in the article.
+   two-sides words (الجانبان) → the two states named last in the article;
+4. a body's head noun standing alone (وقالت المنظمة، البعثة) → the body named
+   last in the article with that head noun (`_body_head`).
 
 Each `ActorMention.rule` says which rule made it; `.entry` the data phrase(s).
 """
@@ -53,6 +55,7 @@ class ActorResolver:
     def __init__(self, published: str | None = None):
         self.day = article_day(published)
         self.states: list[str] = []  # ISO3 codes in the order the article names them
+        self.bodies: dict[str, Piece] = {}  # head noun (منظمه) → the body named last with it
 
     def find(self, tokens: list[Token], text: str | None = None) -> list[ActorMention]:
         """Actor mentions of one sentence's tokens. `text` (optional) is the string the
@@ -61,10 +64,24 @@ class ActorResolver:
         if not pieces:  # a sentence that names no actor needs no composition passes
             return []
         composed = _compose(pieces)
+        if text is not None:
+            composed = _merge_bracketed(composed, text)
         mentions: list[ActorMention] = []
         for i, piece in enumerate(composed):
             mentions += self._emit(piece, tokens, text, composed[i + 1:i + 3])
+            self._remember_body(piece, tokens)
         return mentions
+
+    def _remember_body(self, piece: Piece, tokens) -> None:
+        """An international body or group, under the head noun of its name and under
+        a body noun right before it (بعثة منظمة حظر الأسلحة: المنظمة and البعثة)."""
+        if piece.entry.kind not in ("igo", "group") or not piece.code:
+            return
+        heads = {_body_head(piece.entry.phrase.split()[0])}
+        if piece.tok_start > 0 and tokens[piece.tok_start - 1].end == piece.start - 1:
+            heads.add(_body_head(tokens[piece.tok_start - 1].norm.lstrip("وف")))
+        for head in heads & BODY_HEADS:
+            self.bodies[head] = piece
 
     def _piece(self, match, tokens) -> Piece | None:
         entries = match.payload
@@ -84,6 +101,13 @@ class ActorResolver:
         kind = piece.entry.kind
         if kind == "two-sides":
             return self._two_sides(piece, tokens, text, following)
+        if kind in ("body", "office") and piece.tok_end - piece.tok_start == 1 and not piece.code:
+            body = self.bodies.get(_body_head(piece.entry.phrase)) if piece.entry.phrase.startswith("ال") else None
+            if body is not None:
+                return [replace(_mention(piece, tokens, text), code=body.code, sector=body.sector,
+                                name_en=body.entry.name_en, kind=_mention_kind(body), rule="body-reference")]
+        if kind == "body":
+            return []
         if kind == "block" or (kind == "side" and not piece.code):
             return []
         mention = _mention(piece, tokens, text)
@@ -102,6 +126,14 @@ class ActorResolver:
             return []
         base = _mention(piece, tokens, text)
         return [replace(base, code=code, kind="state", name_en=code_name(code), rule="two-sides") for code in codes]
+
+
+BODY_HEADS = frozenset({"منظمه", "مفوضيه", "لجنه", "هيئه", "حركه", "تحالف", "بعثه", "جماعه", "تنظيم"})
+
+
+def _body_head(word: str) -> str:
+    """A name's first word without the article: المنظمه → منظمه."""
+    return word[2:] if word.startswith("ال") else word
 
 
 def _named_pair(piece: Piece, following: list[Piece]) -> list[str]:
@@ -165,6 +197,20 @@ def _compose(pieces: list[Piece]) -> list[Piece]:
     return [_standalone(p) for p in pieces]
 
 
+def _merge_bracketed(pieces: list[Piece], text: str) -> list[Piece]:
+    """A name and its abbreviation or alias in brackets right after it (مكتب التحقيقات
+    الفدرالي (أف بي آي)) are one actor when both name the same code."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and prev.code and prev.code == piece.code \
+                and text[prev.end:piece.start].strip() == "(" and text[piece.end:piece.end + 1] == ")":
+            out[-1] = _join(prev, piece, prev.code, prev.sector or piece.sector, prev.rule)
+        else:
+            out.append(piece)
+    return out
+
+
 def _merge_pass(pieces: list[Piece], merge) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
@@ -209,8 +255,8 @@ def _with_nisba(left: Piece, right: Piece) -> Piece | None:
     lk = left.entry.kind
     if lk == "two-sides":
         return None  # handled later: الجانبين الروسي والتركي keeps the nisba pieces
-    if lk == "group":
-        return _join(left, right, left.code, left.sector, left.rule) if right.code == left.code else None
+    if lk == "group":  # ميليشيات الحوثي الإيرانية: a nisba after a group is its epithet, not another actor
+        return _join(left, right, left.code, left.sector, left.rule if right.code == left.code else "group+epithet")
     if left.code and lk != "igo":
         return None  # already has a country (الرئيس الأمريكي الروسي is two actors)
     if lk == "igo":

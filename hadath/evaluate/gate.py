@@ -39,9 +39,9 @@ from hadath.errors import GoldFormatError
 # purpose, with the reason in the commit message.
 FLOORS: dict[str, dict[str, float]] = {
     "7a1c1e24790e16ba": {  # eval/dev_gold.jsonl (60 ANT articles)
-        "main.f1": 0.46,
-        "type_only.f1": 0.71,
-        "dyad_only.f1": 0.57,
+        "main.f1": 0.53,
+        "type_only.f1": 0.725,
+        "dyad_only.f1": 0.635,
     },
     "88dfc95b3a96ad9d": {  # data/arabic_event_gsr/protest_gsr.csv (OEDA)
         "PROTEST.f1": 0.545,

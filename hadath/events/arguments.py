@@ -171,19 +171,21 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         agent = _prep_target(tokens, mentions, after, trig_end, ("من",))
         source = _group(tokens, mentions, agent)
         return Assignment(source, [mentions[undergoer]], "target:undergoer" + (",source:agent" if source else ""))
+    subject_next = bool(free_before) and trig_start - mentions[free_before[-1]].tok_end <= 1
     if entry.kind != "noun" and entry.event_type in PASSIVE_TYPES and trig_end < len(tokens) \
-            and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2:
+            and _is_number(tokens[trig_end]) and first is not None and mentions[first].tok_start - trig_end <= 2 \
+            and not subject_next:
         target_idx = first
         rules.append("target:passive")
     elif entry.kind == "verb" and entry.transitive and entry.event_type in PASSIVE_TYPES \
             and free_before and _passive_by_prep(tokens, trig_end):
         target_idx = _group_head(tokens, mentions, free_before[-1])
         rules.append("target:passive")
-    elif free_before and entry.kind != "noun" and trig_start - mentions[free_before[-1]].tok_end <= 1:
+    elif subject_next and entry.kind != "noun":
         source_idx = _group_head(tokens, mentions, free_before[-1])
         rules.append("source:svo")
-        if entry.transitive and first_free:
-            target_idx = first
+        if entry.transitive and (first_free or _counted(tokens, mentions, first, trig_end)):
+            target_idx = first  # X يخطف اثنين من موظفي Y: the people counted are the object
             rules.append("target:object")
     elif first_free and entry.kind != "noun" and _pronoun_subject(tokens, trig_start):
         if entry.transitive:
@@ -197,6 +199,9 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
         else:
             target_idx = first
             rules.append("target:genitive")
+    elif entry.kind == "noun" and entry.event_type in LAM_AGENT_TYPES and _lam_agent(tokens, mentions, first, trig_end):
+        source_idx = first  # انسحابا مفاجئا للحوثيين: who withdrew
+        rules.append("source:lam")
     elif first_free:
         source_idx = first
         rules.append("source:vso" if entry.kind != "noun" else "source:genitive")
@@ -377,6 +382,20 @@ def _lam_patient(tokens, mentions, after, first: int) -> int | None:
     return nxt if _stripped_prefix(tokens, mentions[nxt]).startswith("ل") else None
 
 
+LAM_AGENT_TYPES = frozenset({"RETREAT", "MOBILIZE"})  # acts without a ل patient: لـ names who acts
+LAM_AGENT_GAP = 2  # tokens from the noun to its ل agent (an adjective between: انسحابا مفاجئا للقوات)
+
+
+def _lam_agent(tokens, mentions, first: int | None, trig_end: int) -> bool:
+    """The actor with ل right after a noun of withdrawal or deployment, at most an
+    adjective between (انسحاب للقوات، انتشار واسع للجيش): the one who acts."""
+    if first is None or mentions[first].tok_start - trig_end > LAM_AGENT_GAP:
+        return False
+    between = tokens[trig_end:mentions[first].tok_start]
+    return governing_prep(tokens, mentions[first], trig_end) == "ل" \
+        and not any(t.norm in PREP_WORDS or _is_number(t) for t in between)
+
+
 def _counted(tokens, mentions, first: int | None, trig_end: int) -> bool:
     """A number, then the people counted (مقتل اثنين من عناصر الشرطة، اعتقال 20 ناشطا)."""
     return first is not None and trig_end < len(tokens) and _is_number(tokens[trig_end]) \
@@ -433,6 +452,8 @@ def _object_after(tokens, mentions, after, subject: int) -> int | None:
         if k in group or k <= subject:
             continue
         m = mentions[k]
+        if _counted(tokens, mentions, k, mentions[group[-1]].tok_end):
+            return k  # خطفت X ثلاثة من موظفي Y: the people counted are the object
         if m.tok_start - mentions[group[-1]].tok_end > 2:
             return None
         prep = governing_prep(tokens, m, mentions[group[-1]].tok_end)

@@ -100,6 +100,9 @@ class ArticleCoder:
             if _anaphoric(match) and (_demonstrative(tokens, match) or not _after_light_verb(tokens, clause, match)) \
                     and not self.include_all:
                 continue
+            if _named_agreement(tokens, mentions, match) and not _after_light_verb(tokens, clause, match) \
+                    and not self.include_all:
+                continue
             if match.payload.detail and _known_crowd_near(tokens, match) and not self.include_all:
                 continue
             event = self._event(sentence, sentence_text, tokens, mentions, match, cues, clause)
@@ -122,8 +125,15 @@ class ArticleCoder:
         if etype == "ASSAULT" and mishap_near(cues, match.tok_start, match.tok_end):
             return None  # killed in a road accident, a flood, an epidemic: no one's attack
         args = assign(tokens, mentions, match.tok_start, match.tok_end, entry, clause,
-                      self_reference=self._self_reference(tokens, clause, match.tok_start))
+                      self_reference=self._self_reference(tokens, clause, match.tok_start)
+                      or (self._genitive_self_reference(tokens, match.tok_end)
+                          if _is_noun(entry) or _bare_verb(entry, match) else None))
         source, target, rule = args.source, args.target, args.rule
+        if etype == "SANCTION" and target and (post := _envoy_post(tokens, mentions, target[0])) is not None:
+            target, rule = [post], rule + ",target:envoy-post"
+        if etype in MEMBERSHIP_TYPES and not (target and target[0].code) \
+                and (group := _members_of(tokens, mentions, match.tok_end)):
+            target, rule = [group], rule + ",target:membership"
         if entry.needs_object and not target:
             return None
         if not source and (_opens_clause(match, clause) or entry.kind == "participle") \
@@ -142,6 +152,8 @@ class ArticleCoder:
                 self.ctx.last_source = source
             return None
         target = [self._fill_country(m) for m in target]
+        if etype == "THREATEN" and entry.lemma in DEADLINE_LEMMAS and _to_leave(tokens, clause, match.tok_end):
+            etype, rule = "SANCTION", rule + ",deadline:expel"
         if etype == "ACCUSE" and entry.lemma in CONVICT_LEMMAS and source and _court(source[0]):
             etype, rule = "SANCTION", rule + ",court:convict"
         if source and target and source[0].start == target[0].start and source[0].rule != "two-sides":
@@ -189,6 +201,12 @@ class ArticleCoder:
         for tok in tokens[:trig_start]:
             if clause[tok.index] == clause[trig_start] and tok.norm.lstrip("وفبل") in SELF_REFERENCE:
                 return self.ctx.last_source or None
+        return None
+
+    def _genitive_self_reference(self, tokens, trig_end) -> list[ActorMention] | None:
+        """بلاده/بلادها right after a noun trigger (أكد دعم بلاده لـ…): the speaker's country."""
+        if trig_end < len(tokens) and tokens[trig_end].norm in SELF_REFERENCE:
+            return self.ctx.last_source or None
         return None
 
     def _fill_country(self, m: ActorMention) -> ActorMention:
@@ -311,6 +329,36 @@ QUANTITY_WORDS = frozenset(normalize(w) for w in (
     "المئات"))
 
 
+AGREEMENT_NOUNS = frozenset(normalize(w) for w in ("اتفاق", "اتفاقية", "معاهدة", "اتفاقات", "اتفاقيات", "معاهدات"))
+
+
+def _named_agreement(tokens: Sequence[Token], mentions: list[ActorMention], match: PhraseMatch) -> bool:
+    """An agreement noun in construct with a definite word that names no actor
+    (اتفاقية التجارة الحرة، معاهدة الحماية) is the name of a treaty already in force:
+    the text speaks about it, nobody agrees to anything in it."""
+    entry = match.payload
+    if entry.event_type != "AGREE" or entry.kind != "noun" or match.first.stem not in AGREEMENT_NOUNS \
+            or match.first.suffix or match.tok_end >= len(tokens):
+        return False
+    nxt = tokens[match.tok_end]
+    if not nxt.norm.startswith("ال") or any(m.tok_start == nxt.index and m.code for m in mentions):
+        return False
+    start = max(0, match.tok_start - SIGNING_WINDOW)
+    forms = signing_forms()
+    return not any(t.norm in forms or (t.norm[:1] in "وف" and t.norm[1:] in forms) for t in tokens[start:match.tok_start])
+
+
+SIGNING_WINDOW = 8  # tokens from a signing verb to the agreement noun (its subject, a date, a place between)
+SIGNING_VERBS = ("وقع|يوقع", "أبرم|يبرم", "توصل|يتوصل", "صادق|يصادق", "أقر|يقر", "وافق|يوافق", "جدد|يجدد")
+
+
+@cache
+def signing_forms() -> frozenset[str]:
+    """Verbs that make an agreement happen now (وقعت البلدان اتفاقية التعاون الجمركي)."""
+    forms = {f for lemma in SIGNING_VERBS for f in conjugate(*lemma.split("|"))}
+    return frozenset(forms | {f + "ا" for f in forms if f.endswith("و")})
+
+
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a definite noun phrase of force names a known incident
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "AGREE", "CONSULT", "SUPPORT", "MOBILIZE", "RETREAT",
                             "CONCEDE", "SANCTION"})
@@ -370,7 +418,52 @@ def _opens_clause(match: PhraseMatch, clause: list[int]) -> bool:
 
 # أدان in a court's mouth is to convict, not to condemn (أدانت محكمة مصرية عشرة متهمين): SANCTION.
 CONVICT_LEMMAS = frozenset({"أدان|يدين", "دان|يدين", "إدانة"})
+DEADLINE_LEMMAS = frozenset({"أمهل|يمهل"})
+LEAVE_WORDS = frozenset(normalize(w) for w in ("لمغادرة", "بمغادرة", "للمغادرة", "لمغادرتها", "لمغادرته"))
+DEADLINE_GAP = 8  # tokens from أمهل to لمغادرة (the one given the deadline and the time between)
+
+
+def _to_leave(tokens: Sequence[Token], clause: list[int], trig_end: int) -> bool:
+    """أمهلت الكويت السفير أسبوعا لمغادرة أراضيها: a deadline to leave the country is an
+    expulsion (SANCTION), not a threat."""
+    here = clause[trig_end - 1]
+    return any(t.norm.lstrip("و") in LEAVE_WORDS and clause[t.index] == here
+               for t in tokens[trig_end:trig_end + DEADLINE_GAP])
 COURT_WORDS = frozenset(normalize(w) for w in ("محكمة", "المحكمة", "محاكم", "المحاكم"))
+
+
+ENVOY_WORDS = frozenset(normalize(w) for w in ("سفير", "سفراء", "القائم", "مبعوث", "المبعوث"))
+POSTED_AT = frozenset(normalize(w) for w in ("لدى", "في"))
+
+
+def _envoy_post(tokens: Sequence[Token], mentions: list[ActorMention], m: ActorMention) -> ActorMention | None:
+    """An envoy of no named country and the state after لدى/في (استدعت الكويت سفيرها لدى
+    مانيلا): recalling or expelling an envoy is a sanction on the state of the post."""
+    words = normalize(m.text).split()
+    if m.code or not words or words[0].lstrip("و") not in ENVOY_WORDS or m.tok_end >= len(tokens):
+        return None
+    if tokens[m.tok_end].norm not in POSTED_AT:
+        return None
+    return next((a for a in mentions if a.tok_start == m.tok_end + 1 and a.code and a.kind != "office"), None)
+
+
+MEMBERSHIP_TYPES = frozenset({"COERCE", "SANCTION"})
+MEMBERSHIP_GAP = 12  # tokens from the trigger to the word of membership
+BELONG_VERBS = frozenset(normalize(w) for w in ("ينتمون", "ينتمي", "ينتميان", "المنتمين", "المنتمون", "منتمين"))
+
+
+def _belonging(tok: Token) -> bool:
+    word = tok.norm.lstrip("وف")
+    return word in BELONG_VERBS or word.lstrip("بل").startswith(("انتما", "الانتما"))
+
+
+def _members_of(tokens: Sequence[Token], mentions: list[ActorMention], trig_end: int) -> ActorMention | None:
+    """Those arrested or sentenced for belonging to a group (اعتقلت الشرطة 14 شخصا
+    يشتبه بانتمائهم إلى تنظيم داعش): the group is the target."""
+    for tok in tokens[trig_end:trig_end + MEMBERSHIP_GAP]:
+        if _belonging(tok):
+            return next((m for m in mentions if 0 < m.tok_start - tok.index <= 3 and m.code), None)
+    return None
 
 
 def _court(m: ActorMention) -> bool:

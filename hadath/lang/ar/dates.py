@@ -499,10 +499,22 @@ def event_date(sentence_tokens: Sequence[Token], trigger_index: int,
     `found`: the sentence's `find_dates` result, when the caller already has it."""
     if found is None:
         found = find_dates(sentence_tokens, published)
+    found = [e for e in found if not _in_relative_clause(sentence_tokens, e, trigger_index)]
     if not found:
         return _fallback(published)
     best = min(found, key=lambda e: _distance(e, trigger_index))
     return best.date, best.precision
+
+
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
+RELATIVE_GAP = 3  # tokens from a relative pronoun to the date it holds (التي جرت عام 2016)
+
+
+def _in_relative_clause(tokens: Sequence[Token], expr: DateExpr, trigger_index: int) -> bool:
+    """A date in a relative clause after the trigger (اتهم … الانتخابات التي جرت عام 2016)
+    dates the noun the clause describes, not the event."""
+    start = max(trigger_index + 1, expr.tok_start - RELATIVE_GAP)
+    return any(t.norm.lstrip("و") in RELATIVE_PRONOUNS for t in tokens[start:expr.tok_start])
 
 
 def _distance(expr: DateExpr, i: int) -> tuple[int, int]:

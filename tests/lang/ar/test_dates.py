@@ -203,6 +203,13 @@ def test_event_date_prefers_expression_nearest_trigger():
     assert event_date(tokens, happened, PUB) == ("2024-03-13", "day")
 
 
+def test_event_date_skips_a_date_in_a_relative_clause_after_the_trigger():
+    tokens = tokenize("اتهمت الحكومة ثلاثة أشخاص بالتدخل في الانتخابات التي جرت عام 2016")
+    assert event_date(tokens, 0, PUB) == ("2024-03-14", "published")
+    tokens = tokenize("اعتقلت الشرطة أمس رجلا شارك في الاحتجاجات التي جرت عام 2016")
+    assert event_date(tokens, 0, PUB) == ("2024-03-13", "day")
+
+
 def test_event_date_without_expression_is_publication_date():
     assert event_date(tokenize("التقى الوزير نظيره"), 0, PUB) == ("2024-03-14", "published")
 
