@@ -200,7 +200,7 @@ def actors_cmd(text, date, as_json) -> None:
         return
     for r in rows:
         click.echo(f"{r['text']}\t{r['code']}\t{r.get('sector') or '-'}\t{r.get('name_en', '')}"
-                   f"\t[{r['start']}:{r['end']}]\t{r.get('rule', '')}: {r.get('entry', '')}")
+                   f"\t[{r['span'][0]}:{r['span'][1]}]\t{r.get('rule', '')}: {r.get('entry', '')}")
 
 
 # --- evaluation -------------------------------------------------------------

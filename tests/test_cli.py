@@ -99,6 +99,16 @@ def test_actors_explains_each_mention(runner):
     assert {r["code"] for r in rows} == {"RUS"} and all(r["rule"] for r in rows)
 
 
+def test_actors_prints_one_line_per_mention_with_its_span(runner):
+    text = "قال وزير الخارجية الروسي إن موسكو مستعدة للحوار"
+    result = runner.invoke(cli, ["actors", text])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 2 and all("\tRUS\t" in line for line in lines)
+    start, end = map(int, lines[1].split("\t")[4].strip("[]").split(":"))
+    assert text[start:end] == "موسكو"
+
+
 def test_demo_on_builtin_sample(runner, tmp_path):
     db = str(tmp_path / "demo.duckdb")
     result = runner.invoke(cli, ["demo", "--db", db, "--input", SAMPLE])
