@@ -8,7 +8,7 @@ Cues live in `events/data/cues.tsv`. The result is one of:
                   before a perfect قد asserts: وقد قصف، فقد أعلن);
     conditional   إذا، لو، في حال;
     question      هل … or a sentence ending in ؟;
-    background    history recalled (كان قد، العام الماضي، في الثمانينات، or a year two or more years before
+    background    history recalled (كان قد، كان + its subject + قد + a perfect: وكانت الشرطة قد اعتقلت، العام الماضي، في الثمانينات، or a year two or more years before
                   the article's publication next to the trigger, or one named as a
                   year, عام 2006، before publication or when the date is unknown; a year
                   before 1950 only after في/عام/سنة, so that a count such as 1200 is no
@@ -114,6 +114,8 @@ def classify(
              and not (c.cls == "negation" and clause is not None and clause[e - 1] != clause[trig_start])}
     if "may" in found:  # قد يقتل 'may kill'; قد قتل، وقد أعلن 'has killed' is a report
         found.add("intent" if present else "none")
+        if not present and _split_pluperfect(tokens, cues, clause, trig_start, trig_end):
+            found.add("background")  # وكانت محكمة تركية قد أفرجت: كان … قد + perfect, as كان قد
     if "preposition" in found and bare and "undertake" not in found:
         found.add("background")
     if (bare or not verb) and any(c.cls == "charge" and _applies(c, s, e, trig_start, trig_end)
@@ -159,6 +161,29 @@ UNDERGO = frozenset(normalize(w) for w in (
 def _undergone(tokens: Sequence[Token], ts: int) -> bool:
     """تعرض لهجوم، أدى لمقتل، ردا لاعتقال، دعا للإفراج: the ل noun is the act itself."""
     return any(t.norm.lstrip("وف") in UNDERGO for t in tokens[max(0, ts - 5) : ts])
+
+
+KANA = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا"))
+PLUPERFECT_SPAN = 8
+RECENT_DAYS = frozenset(normalize(w) for w in (
+    "أمس", "الأمس", "البارحة", "الليلة", "اليوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+    "الخميس", "الجمعة"))
+
+
+def _split_pluperfect(tokens: Sequence[Token], cues, clause: list[int] | None, ts: int, te: int) -> bool:
+    """قد before the perfect with a form of كان earlier in its clause, the subject between
+    (وكان الرئيس الأمريكي قد انتقد، وكانت قوات الدفاع الجوي قد أسقطت): the pluperfect,
+    history recalled like the cue كان قد, which only matches the two words side by side.
+    Not when a day of this week dates it in the clause (وكان متظاهرون قد خرجوا السبت،
+    وكان انتحاريان قد فجرا نفسيهما أمس): news of the last days told in the pluperfect."""
+    for s, e, c in cues:
+        if c.cls != "may" or not _applies(c, s, e, ts, te):
+            continue
+        for k in range(max(0, s - PLUPERFECT_SPAN), s):
+            if tokens[k].norm.lstrip("وف") in KANA and (clause is None or clause[k] == clause[s]):
+                same = [t for j, t in enumerate(tokens) if clause is None or clause[j] == clause[s]]
+                return not any(t.norm.lstrip("وب") in RECENT_DAYS for t in same)
+    return False
 
 
 FORMER = frozenset(normalize(w) for w in ("سابق", "سابقة", "سابقين", "سابقتين"))

@@ -74,6 +74,16 @@ def test_qad_asserts_a_perfect_and_hedges_an_imperfect(text, trigger, modality):
     assert _modalities(text)[trigger] == modality
 
 
+@pytest.mark.parametrize("text,trigger,modality", [
+    ("وكان الرئيس الفرنسي قد انتقد الحكومة الإيطالية بشدة.", "انتقد", "background"),
+    ("وكانت محكمة مصرية قد أفرجت عن الصحفي البريطاني.", "أفرجت عن", "background"),
+    ("وكان آلاف العمال قد تظاهروا أمس أمام البرلمان في روما.", "تظاهروا", "asserted"),
+    ("قال الوزير إن الشرطة كانت تراقب المكان، وقد اعتقلت الشرطة عشرين شخصا.", "اعتقلت", "asserted"),
+])
+def test_kana_then_subject_then_qad_is_the_pluperfect(text, trigger, modality):
+    assert _modalities(text)[trigger] == modality
+
+
 @pytest.mark.parametrize("text,trigger", [
     ("وتحدث التقرير عن تعذيب وقتل مدنيين في السجون.", "وقتل"),
     ("ووجهت المحكمة إليهم تهما تشمل الاغتصاب والقتل وخطف الأطفال.", "وخطف"),
