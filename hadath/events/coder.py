@@ -140,7 +140,10 @@ class ArticleCoder:
                 and (not _is_noun(entry) or entry.kind == "participle") and self.ctx.last_source:
             source, rule = self.ctx.last_source, rule + ",source:carried"
         if entry.verbal and source and _politician(source[0]):
-            etype, rule = "ACCUSE", rule + ",verbal-attack"
+            if _frames(tokens, source[0], match.tok_start):
+                source, rule = [], rule + ",source:speaker-dropped"  # the speaker, who tells of the attack
+            else:
+                etype, rule = "ACCUSE", rule + ",verbal-attack"
         if modality in ("future", "intent") and _is_statement(tokens, match.tok_start) \
                 and (target or etype not in COOPERATIVE):
             etype, modality, rule = _statement_of_intent(etype, modality, rule)
@@ -495,6 +498,19 @@ def _politician(m: ActorMention) -> bool:
     """A named person, a deputy or an outlet, or a party's official (not a party itself:
     some have an armed wing, كتائب شهداء الأقصى): one whose attacks are words."""
     return m.kind == "person" or m.sector in SPEAKING_SECTORS or (m.kind == "office" and m.sector == "PTY")
+
+
+_COMPLEMENTS = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها"))
+_FRAMING = _SPEECH | frozenset(normalize(w) for w in ("وصف", "وصفت", "اعتبر", "اعتبرت", "يقول", "تقول"))
+
+
+def _frames(tokens: Sequence[Token], source: ActorMention, trig_start: int) -> bool:
+    """A speech or description verb or a complementizer between the source before the
+    trigger and the trigger (قال ماكرون إن الحكومة شنت هجوما، وصف الرئيس الحادث بأنه
+    هجوم): the source tells of the attack or names it; it is no verbal attack of theirs."""
+    if source.tok_end < 0 or source.tok_end > trig_start:
+        return False
+    return any(normalize(t.norm.lstrip("وف")) in _FRAMING | _COMPLEMENTS for t in tokens[source.tok_end : trig_start])
 
 
 def _is_statement(tokens: Sequence[Token], trig_start: int) -> bool:

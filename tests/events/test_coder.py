@@ -24,3 +24,16 @@ def _coded(text: str) -> set[tuple[str, str, str]]:
 ])
 def test_biladuhu_after_a_noun_trigger_is_the_last_speakers_country(text, expected):
     assert expected in _coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وصف الرئيس الفرنسي إيمانويل ماكرون الحادث بأنه هجوم إرهابي.",
+    "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن مسلحين شنوا هجوما على قاعدة حميميم.",
+    "وأعلن النائب المصري مصطفى بكري أن هجوما صاروخيا استهدف سوقا في دمشق.",
+])
+def test_a_politician_who_tells_of_an_attack_makes_no_verbal_attack(text):
+    assert not any(t == "ACCUSE" for t, _, _ in _coded(text))
+
+
+def test_a_politician_who_attacks_someone_in_words_accuses_them():
+    assert ("ACCUSE", "USA", "USA") in _coded("وشن دونالد ترامب هجوما جديدا على صحيفة نيويورك تايمز.")
