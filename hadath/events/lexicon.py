@@ -137,12 +137,19 @@ def is_present(entry: TriggerEntry, stem: str) -> bool:
     return "|" in head and stem not in _past_forms(head)
 
 
+PARTICLES = frozenset({normalize("أن")})
+
+
 def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
     """Verbs take only و ف س ل in front (never ال، بـ، كـ) and no bare ي behind (a
     verb's 'me' is ني: يدعى is not يدع + ي); nouns never take س; the article and a
     possessive pronoun never meet on one word (التنازلي is an adjective, not
-    التنازل + ي)."""
+    التنازل + ي). A phrase opened by the particle أن/إن takes only و ف ب ل in front
+    (وأن على، فإن على، بأن على): كان على (had to, was on) and الآن على (now on) are
+    other words."""
     prefix = cand.prefix.lstrip("وف")
+    if entry.kind == "phrase" and normalize(entry.lemma.split()[0]) in PARTICLES:
+        return prefix in ("", "ب", "ل") and not cand.suffix
     if "|" in entry.lemma.split()[0]:
         return prefix in ("", "س", "ل") and cand.suffix != "ي"
     return not prefix.startswith("س") and not (cand.suffix and prefix.endswith("ال"))
