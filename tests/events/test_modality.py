@@ -158,3 +158,11 @@ def test_the_horn_of_africa_is_no_century():
 
 def test_an_operation_named_storm_is_no_disaster():
     assert "ASSAULT" in _types("وشنت طائرات تحالف عاصفة الحزم غارة على مواقع الحوثيين في صنعاء.")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("قال مسؤولون إن ما لا يقل عن عشرين شخصا قتلوا في انفجار سيارة مفخخة.", "قتلوا"),
+    ("وأصيب ما لا تقل عن عشر نساء عندما قصفت الطائرات السوق.", "قصفت"),
+])
+def test_no_fewer_than_is_no_negation(text, trigger):
+    assert _modalities(text)[trigger] == "asserted"
