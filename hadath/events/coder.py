@@ -432,6 +432,8 @@ def _to_leave(tokens: Sequence[Token], clause: list[int], trig_end: int) -> bool
     here = clause[trig_end - 1]
     return any(t.norm.lstrip("و") in LEAVE_WORDS and clause[t.index] == here
                for t in tokens[trig_end:trig_end + DEADLINE_GAP])
+
+
 COURT_WORDS = frozenset(normalize(w) for w in ("محكمة", "المحكمة", "محاكم", "المحاكم"))
 
 
@@ -473,6 +475,8 @@ def _court(m: ActorMention) -> bool:
     """A judiciary (JUD), an international court (ICC, ICJ) or a body named محكمة."""
     words = normalize(m.text).split()
     return m.sector == "JUD" or m.code in ("ICC", "ICJ") or bool(words) and words[0].lstrip("و") in COURT_WORDS
+
+
 SELF_REFERENCE = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلادهم", "بلادنا", "حكومته", "حكومتها"))
 DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 
