@@ -14,7 +14,11 @@ leaves it implicit afterwards. After every sentence is coded:
                    comes close, or the article names no other actor and the
                    source is an authority (GOV COP JUD MIL LEG), the source's
                    own country (a domestic event, as the annotation guide codes
-                   arrests or investigations of one's own people);
+                   arrests or investigations of one's own people); but a
+                   verbal noun of an agreement, rejection, request or retreat
+                   (اتفاق واشنطن، انسحاب واشنطن) takes no other country its
+                   sentence does not name: it mostly names a topic, and the
+                   event is dropped;
   place actor      unnamed protesters take the country of the event's place as
                    source; an attack or arrest with no named victim takes it as
                    target (rules `source:place`, `target:place`);
@@ -55,6 +59,13 @@ CROWD_TYPES = frozenset({"PROTEST"})  # done by a crowd: an event even with no c
 COUNTERPART_TYPES = frozenset({"CONSULT", "SUPPORT", "AID", "COOPERATE", "SANCTION"})
 DOMESTIC_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL", "LEG"})
 NOT_SALIENT_SECTORS = frozenset({"MED"})  # news outlets quoted as sources (BBC, Reuters)
+# A verbal noun of these types whose sentence names neither a counterpart nor the
+# article's most salient other actor mostly names a topic (the nuclear deal, Washington's
+# withdrawal, a veto, calls for calm), not an act on that actor: the event takes no
+# foreign context target and is dropped (with one side only it is no dyad). Verbs keep
+# the context target, and so do the other types' nouns (an attack's victim is usually
+# the article's subject).
+TOPIC_NOUN_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "RETREAT"})
 DOMESTIC_SHARE = 0.5  # the source's country leads the article and no other comes close
 DOMESTIC_MIN = 3  # … and is named at least this often (an article about that country)
 
@@ -69,14 +80,14 @@ def salience(mentions: list[ActorMention], headline_end: int) -> Counter:
 
 def consolidate(events: list[Event], mentions: list[ActorMention], headline_end: int = 0) -> list[Event]:
     counts = salience(mentions, headline_end)
-    filled = [_with_context_target(_with_place_actor(e), counts) for e in events]
-    coded = [e for e in filled if (e.actors or e.recipients or e.event_type in CROWD_TYPES
+    filled = [_with_context_target(_with_place_actor(e), counts, mentions) for e in events]
+    coded = [e for e in filled if e is not None and (e.actors or e.recipients or e.event_type in CROWD_TYPES
                                    or (e.event_type == "ASSAULT" and e.casualties))
              and not _lacks_needed_target(e)]
     return _drop_subsumed(coded)
 
 
-def _with_context_target(event: Event, counts: Counter) -> Event:
+def _with_context_target(event: Event, counts: Counter, mentions: list[ActorMention]) -> Event | None:
     if event.recipients or not event.actors or event.event_type in NO_CONTEXT_TYPES:
         return event
     source = event.actors[0]
@@ -89,6 +100,9 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
         and (not others or others[0][1] < DOMESTIC_SHARE * own)
     if others and not leads:
         code = others[0][0]
+        if event.event_type in TOPIC_NOUN_TYPES and _noun_trigger(event) \
+                and not _named_in_sentence(code, event, mentions):
+            return None  # a deal, a call, a withdrawal spoken of: no act on the article's other party
         target = ActorMention("", -1, -1, code, None, code_name(code), "context", code, "context")
     elif len(source.code) == 3 and (leads or source.sector in DOMESTIC_SECTORS):
         target = ActorMention("", -1, -1, source.code, None, code_name(source.code), "context", source.code,
@@ -97,6 +111,17 @@ def _with_context_target(event: Event, counts: Counter) -> Event:
         return event
     return replace(event, recipients=[target], rule=f"{event.rule},target:context".strip(","),
                    confidence=round(max(0.05, event.confidence - CONTEXT_PENALTY), 2))
+
+
+def _named_in_sentence(code: str, event: Event, mentions: list[ActorMention]) -> bool:
+    return any(m.code == code and event.sentence_start <= m.start < event.sentence_end for m in mentions)
+
+
+def _noun_trigger(event: Event) -> bool:
+    """The trigger is a noun or noun phrase (اتفاق، دعوة، الانسحاب من): verb entries
+    list their forms with '|' in the first word."""
+    entry = entries_by_ref().get(event.lexicon_entry)
+    return entry is not None and "|" not in entry.lemma.split()[0]
 
 
 def _own_court(event: Event, source: ActorMention) -> Event:

@@ -70,3 +70,25 @@ def test_a_toll_with_no_actor_is_kept_unless_another_event_of_its_type_has_a_sid
     assert consolidate([toll], []) == [toll]
     kept = consolidate([event(0, "ISR", "PSE"), toll], [])
     assert [(e.source.code, e.target.code) for e in kept] == [("ISR", "PSE")]
+
+
+def _context_events(text: str) -> set[tuple[str, str, str]]:
+    from hadath.pipeline import code_article
+    from hadath.records import Article
+
+    coded = code_article(Article(text=text, published="2024-06-15"))
+    return {(e.event_type, e.source.code, e.target.code) for e in coded.events
+            if e.source and e.target and "target:context" in e.rule}
+
+
+def test_a_verbal_noun_of_a_deal_a_call_or_a_withdrawal_takes_no_other_country_from_context():
+    lead = "فرضت الولايات المتحدة عقوبات جديدة على روسيا يوم الاثنين. "
+    for tail in ("وقال المسؤول إن اتفاق واشنطن التجاري الأخير لم يتأثر.",
+                 "وقال المسؤول إن مطالبة واشنطن بالإصلاح قديمة.",
+                 "وقال المتحدث إن انسحاب واشنطن من المعاهدة لم يعد مطروحا."):
+        assert _context_events(lead + tail) == set(), tail
+
+
+def test_a_verb_with_no_counterpart_still_takes_the_context_target():
+    text = "فرضت الولايات المتحدة عقوبات جديدة على روسيا يوم الاثنين. وتعهدت واشنطن بمواصلة الضغط."
+    assert _context_events(text) == {("AGREE", "USA", "RUS")}
