@@ -107,6 +107,17 @@ def _open_error(path: str, exc: Exception) -> StoreError:
     return StoreError(f"cannot open database {path}: {exc}")
 
 
+def _hint(exc: Exception) -> str:
+    """What to do about an error DuckDB's capped buffer causes (very long texts)."""
+    message = str(exc)
+    if "Out of Memory" in message or "Failed to create checkpoint" in message:
+        limit = os.environ.get("HADATH_DUCKDB_MEMORY", WRITER_MEMORY)
+        return (f". The writer's DuckDB buffer ({limit}) is too small for this database (very long article "
+                "texts fill it): set HADATH_DUCKDB_MEMORY higher (e.g. 1GB) and run the same command again; "
+                "rows already committed are kept")
+    return ""
+
+
 WRITER_MEMORY = "128MB"  # DuckDB's buffer for a writing store (its default, 80 % of RAM, grows with the file)
 WRITE_CHUNK_CHARS = 2_000_000  # article text per write transaction (see `write_rows`)
 WRITER_THREADS = "1"  # a writer inserts one batch at a time: more threads only add per-thread buffers
@@ -174,7 +185,7 @@ class DuckStore:
         try:
             return self.con.execute(sql, params or [])
         except duckdb.Error as exc:
-            raise StoreError(f"database {self.path}: {exc}") from exc
+            raise StoreError(f"database {self.path}: {exc}{_hint(exc)}") from exc
 
     def _create_tables(self) -> None:
         for table in TABLES:

@@ -279,3 +279,22 @@ def test_write_chunks_keep_order_and_bound_text(samples):
     assert [r for c in chunks for r in c] == rows
     assert all(len(c) == 1 or sum(len(r.article["text"]) for r in c) <= max(sizes) for c in chunks)
     assert len(list(duckdb_store._text_chunks(rows, sum(sizes)))) == 1
+
+
+def test_a_full_duckdb_buffer_says_how_to_go_on(monkeypatch):
+    """DuckDB's capped buffer can fill with very long texts (README): the error names the
+    setting to raise and that the committed rows are kept."""
+    import duckdb
+
+    class Full:
+        def execute(self, sql, params):
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data of size 16.0 MiB")
+
+    monkeypatch.setenv("HADATH_DUCKDB_MEMORY", "96MB")
+    with DuckStore(":memory:") as s:
+        real, s.con = s.con, Full()
+        try:
+            with pytest.raises(StoreError, match=r"buffer \(96MB\).*HADATH_DUCKDB_MEMORY higher.*kept"):
+                s._sql("SELECT 1")
+        finally:
+            s.con = real
