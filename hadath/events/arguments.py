@@ -147,7 +147,7 @@ def assign(tokens: Sequence[Token], mentions: list[ActorMention], trig_start: in
     """Source and target of the trigger at tokens [trig_start, trig_end).
 
     `self_reference`: the actor that بلاده/بلادها in this clause refers to."""
-    if entry.kind == "phrase" and entry.patient and "|" not in entry.lemma.split()[0]:
+    if entry.kind == "phrase" and entry.patient and not entry.verb:
         entry = replace(entry, kind="noun")  # a noun phrase whose genitive is the patient (إطلاق سراح X)
     preps = set(entry.target_preps) | set(DEFAULT_TARGET_PREPS.get(entry.event_type, ()))
     here = clause[min(trig_start, len(clause) - 1)] if clause else 0

@@ -301,7 +301,7 @@ def _anaphoric(match: PhraseMatch[TriggerEntry]) -> bool:
         return True
     if entry.event_type not in INCIDENT_TYPES:
         return False
-    if entry.kind == "phrase" and "|" not in entry.lemma.split()[0]:  # a noun phrase (الهجوم الكيميائي)
+    if entry.kind == "phrase" and not entry.verb:  # a noun phrase (الهجوم الكيميائي)
         return entry.event_type in FORCE_TYPES and (entry.lemma.startswith("ال") or "ال" in match.first.prefix)
     return entry.kind == "noun" and ("ال" in match.first.prefix or bool(match.first.suffix))
 
@@ -395,7 +395,7 @@ def _after_light_verb(tokens: Sequence[Token], clause: list[int], match: PhraseM
 
 
 def _is_verb(entry: TriggerEntry) -> bool:
-    return "|" in entry.lemma.split()[0]
+    return entry.verb
 
 
 def _bare_verb(entry: TriggerEntry, match: PhraseMatch) -> bool:

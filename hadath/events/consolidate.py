@@ -121,7 +121,7 @@ def _noun_trigger(event: Event) -> bool:
     """The trigger is a noun or noun phrase (اتفاق، دعوة، الانسحاب من): verb entries
     list their forms with '|' in the first word."""
     entry = entries_by_ref().get(event.lexicon_entry)
-    return entry is not None and "|" not in entry.lemma.split()[0]
+    return entry is not None and not entry.verb
 
 
 def _own_court(event: Event, source: ActorMention) -> Event:

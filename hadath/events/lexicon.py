@@ -55,6 +55,11 @@ class TriggerEntry:
     def ref(self) -> str:
         return f"triggers.tsv:{self.line}:{self.lemma}"
 
+    @property
+    def verb(self) -> bool:
+        """A verb, or a phrase opened by one: the first word lists past|present."""
+        return "|" in self.lemma.split()[0]
+
 
 def conjugate(past: str, present: str) -> set[str]:
     """All normalised surface forms of a verb from its 3ms past and present."""
@@ -150,7 +155,7 @@ def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
     prefix = cand.prefix.lstrip("وف")
     if entry.kind == "phrase" and normalize(entry.lemma.split()[0]) in PARTICLES:
         return prefix in ("", "ب", "ل") and not cand.suffix
-    if "|" in entry.lemma.split()[0]:
+    if entry.verb:
         return prefix in ("", "س", "ل") and cand.suffix != "ي"
     return not prefix.startswith("س") and not (cand.suffix and prefix.endswith("ال"))
 
