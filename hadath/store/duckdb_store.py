@@ -5,6 +5,18 @@ Tables and their columns come from the schema lists in `hadath.records`
 event_id), `event_actors` (key event_id, role, position), `skipped` (key
 source) and `runs` (key run_id).
 
+Bounded memory, whatever the size of the file (a writer caps DuckDB's buffer):
+  * no PRIMARY KEY constraints: DuckDB keeps such an index (ART) in its buffer,
+    where it grows with every row until a capped writer runs out of memory. The
+    writer keeps the keys unique itself (below), so no index is needed.
+  * `articles` is a view: its columns but the text live in `article_fields`, the
+    text in `article_text`, cut into parts of at most `TEXT_PART_CHARS`
+    characters. DuckDB 2.0 holds the storage of long strings in its buffer at
+    checkpoints, so a capped writer failed after some hundred articles of 100 KB;
+    parts this short it writes out like any other value.
+  Files written by hadath 0.x before this layout are converted when a writer opens
+  them (`_upgrade`); readers read both layouts.
+
 Re-writing rule, per article id:
   * not stored yet                      -> inserted;
   * stored by the same or a newer coder -> left as it is (the write adds nothing);
@@ -56,7 +68,7 @@ RUN_COLUMNS: list[tuple[str, str]] = [
     ("coder_version", "string"),
 ]
 
-# table -> (columns, primary key)
+# table -> (columns, key: unique in the table, kept so by the writer)
 TABLES: dict[str, tuple[list[tuple[str, str]], tuple[str, ...]]] = {
     "articles": (ARTICLE_COLUMNS, ("article_id",)),
     "events": (EVENT_COLUMNS, ("event_id",)),
@@ -75,16 +87,44 @@ ORDER_BY = {
 }
 
 
+TEXT_PART_CHARS = 3_000  # article text is stored in parts this long at most (module doc)
+ARTICLE_FIELDS = [c for c in ARTICLE_COLUMNS if c[0] != "text"]
+TEXT_COLUMNS: list[tuple[str, str]] = [("article_id", "string"), ("part", "int"), ("text", "string")]
+
+# the tables on disk: `articles` is a view over the first two
+STORED: dict[str, list[tuple[str, str]]] = {
+    "article_fields": ARTICLE_FIELDS,
+    "article_text": TEXT_COLUMNS,
+    **{table: columns for table, (columns, _) in TABLES.items() if table != "articles"},
+}
+
+
 def create_table_sql(table: str) -> str:
-    """The CREATE TABLE statement of a table, derived from its schema list."""
-    columns, key = TABLES[table]
-    cols = ", ".join(f'"{name}" {duckdb_type(logical)}' for name, logical in columns)
-    keys = ", ".join(f'"{k}"' for k in key)
-    return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({keys}))"
+    """The CREATE TABLE statement of a stored table, derived from its schema list
+    (no key constraint: see the module doc)."""
+    cols = ", ".join(f'"{name}" {duckdb_type(logical)}' for name, logical in STORED[table])
+    return f"CREATE TABLE IF NOT EXISTS {table} ({cols})"
+
+
+def _articles_sql(where: str = "") -> str:
+    """A SELECT of `articles` rows (columns in schema order) from the stored tables;
+    `where` (on article_id) filters both before the text parts are joined."""
+    cols = ", ".join("coalesce(t.text, '') AS text" if name == "text" else f'f."{name}"'
+                     for name, _ in ARTICLE_COLUMNS)
+    return (f"SELECT {cols} FROM (SELECT * FROM article_fields {where}) f LEFT JOIN "
+            f"(SELECT article_id, string_agg(text, '' ORDER BY part) AS text FROM article_text {where} "
+            f"GROUP BY article_id) t ON t.article_id = f.article_id")
+
+
+def text_parts(text: str, size: int | None = None) -> list[str]:
+    """`text` cut into parts of at most `size` (`TEXT_PART_CHARS`) characters; none for ''."""
+    size = size or TEXT_PART_CHARS
+    return [text[i : i + size] for i in range(0, len(text), size)]
 
 
 def column_list(table: str) -> str:
-    return ", ".join(f'"{name}"' for name, _ in TABLES[table][0])
+    columns = TABLES[table][0] if table in TABLES else STORED[table]
+    return ", ".join(f'"{name}"' for name, _ in columns)
 
 
 def version_key(version: str | None) -> tuple:
@@ -108,17 +148,19 @@ def _open_error(path: str, exc: Exception) -> StoreError:
 
 
 def _hint(exc: Exception) -> str:
-    """What to do about an error DuckDB's capped buffer causes (very long texts)."""
+    """What to do about an error DuckDB's capped buffer causes."""
     message = str(exc)
     if "Out of Memory" in message or "Failed to create checkpoint" in message:
         limit = os.environ.get("HADATH_DUCKDB_MEMORY", WRITER_MEMORY)
-        return (f". The writer's DuckDB buffer ({limit}) is too small for this database (very long article "
-                "texts fill it): set HADATH_DUCKDB_MEMORY higher (e.g. 1GB) and run the same command again; "
-                "rows already committed are kept")
+        return (f". The writer's DuckDB buffer ({limit}) is too small for this work: set HADATH_DUCKDB_MEMORY "
+                "higher (e.g. 1GB) and run the same command again; rows already committed are kept")
     return ""
 
 
-WRITER_MEMORY = "128MB"  # DuckDB's buffer for a writing store (its default, 80 % of RAM, grows with the file)
+# DuckDB's buffer for a writing store (DuckDB's default, 80 % of RAM, fills as the file grows).
+# Without key indexes and with texts in short parts (module doc) nothing has to stay in
+# it, so it is a cache: 20,000 or 60,000 articles write in it as well as 2,000.
+WRITER_MEMORY = "32MB"
 WRITE_CHUNK_CHARS = 2_000_000  # article text per write transaction (see `write_rows`)
 WRITER_THREADS = "1"  # a writer inserts one batch at a time: more threads only add per-thread buffers
 
@@ -152,9 +194,13 @@ class DuckStore:
         except duckdb.Error as exc:
             raise _open_error(self.path, exc) from exc
         try:
+            self._check_schema()
             if not read_only:
                 self._create_tables()
-            self._check_schema()
+            # where the article fields are: a file of the earlier layout, opened to read, has its articles table
+            self._fields = "article_fields" if self._sql(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'article_fields'").fetchone()[0] \
+                else "articles"
         except StoreError:
             self.con.close()  # do not keep the file locked
             raise
@@ -177,7 +223,7 @@ class DuckStore:
         database may run queries at the same time (docs: "Multiple Python Threads").
         """
         store = object.__new__(DuckStore)
-        store.path, store.read_only, store.on_write = self.path, self.read_only, self.on_write
+        store.path, store.read_only, store.on_write, store._fields = self.path, self.read_only, self.on_write, self._fields
         store.con = self.con.cursor()
         return store
 
@@ -188,8 +234,34 @@ class DuckStore:
             raise StoreError(f"database {self.path}: {exc}{_hint(exc)}") from exc
 
     def _create_tables(self) -> None:
-        for table in TABLES:
+        self._upgrade()
+        for table in STORED:
             self._sql(create_table_sql(table))
+        self._sql(f"CREATE VIEW IF NOT EXISTS articles AS {_articles_sql()}")
+
+    def _upgrade(self) -> None:
+        """Convert a file of the earlier layout (an `articles` table, primary keys) to
+        this one, in one transaction: texts are cut into parts, and every keyed table
+        is rebuilt without its constraint."""
+        kinds = dict(self._sql("SELECT table_name, table_type FROM information_schema.tables "
+                               "WHERE table_schema = 'main'").fetchall())
+        keyed = {r[0] for r in self._sql("SELECT table_name FROM duckdb_constraints() "
+                                         "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+        if kinds.get("articles") != "BASE TABLE" and not keyed & set(STORED):
+            return
+        with self._transaction():
+            if kinds.get("articles") == "BASE TABLE":
+                for table in ("article_fields", "article_text"):
+                    self._sql(create_table_sql(table))
+                self._sql(f"INSERT INTO article_fields SELECT {column_list('article_fields')} FROM articles")
+                self._sql("INSERT INTO article_text SELECT article_id, i, substr(text, i * ? + 1, ?) FROM articles, "
+                          "range(0, (length(coalesce(text, '')) + ? - 1) // ?) AS r(i)", [TEXT_PART_CHARS] * 4)
+                self._sql("DROP TABLE articles")
+            for table in keyed & set(STORED):
+                self._sql(f"ALTER TABLE {table} RENAME TO _hadath_old")
+                self._sql(create_table_sql(table))
+                self._sql(f"INSERT INTO {table} SELECT {column_list(table)} FROM _hadath_old")
+                self._sql("DROP TABLE _hadath_old")
 
     def _check_schema(self) -> None:
         for table, (columns, _) in TABLES.items():
@@ -204,13 +276,18 @@ class DuckStore:
 
     # --- writing ----------------------------------------------------------------
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Insert rows (schema-ordered dicts) in one statement; existing keys are kept."""
+    def _insert(self, table: str, rows: list[dict[str, Any]], key: tuple[str, ...] = (),
+                new_only: bool = False) -> None:
+        """Insert rows (dicts with the stored table's columns) in one statement. With
+        `key`, only the first row of each key goes in; with `new_only` as well, no row
+        whose key is already stored (an anti-join: there is no index to ask)."""
+        if key:
+            rows = _first_per_key(rows, key)
         if not rows:
             return
         import pyarrow as pa
 
-        schema = arrow_schema(TABLES[table][0])
+        schema = arrow_schema(STORED[table])
         # The system allocator, not Arrow's default (mimalloc): mimalloc keeps the
         # memory of freed batches, so a long ingest's RSS rose step by step.
         pool = pa.system_memory_pool()
@@ -220,13 +297,17 @@ class DuckStore:
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise StoreError(f"a {table} row does not fit the schema: {exc}") from exc
         self.con.register("_hadath_batch", batch)
-        self._sql(f"INSERT OR IGNORE INTO {table} ({column_list(table)}) SELECT * FROM _hadath_batch")
+        sql = f"INSERT INTO {table} ({column_list(table)}) SELECT * FROM _hadath_batch b"
+        if new_only:
+            same = " AND ".join(f'o."{k}" = b."{k}"' for k in key)
+            sql += f" WHERE NOT EXISTS (SELECT 1 FROM {table} o WHERE {same})"
+        self._sql(sql)
         self.con.unregister("_hadath_batch")
 
     def stored_versions(self, ids: Iterable[str]) -> dict[str, str]:
         """article_id -> coder_version of those ids that are stored."""
         rows = self._sql(
-            "SELECT article_id, coder_version FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            f"SELECT article_id, coder_version FROM {self._fields} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
             [list(ids)]).fetchall()
         return dict(rows)
 
@@ -245,7 +326,8 @@ class DuckStore:
         self._sql(f"DELETE FROM event_actors WHERE event_id IN (SELECT event_id FROM events WHERE article_id {in_ids})",
                   [ids])
         self._sql(f"DELETE FROM events WHERE article_id {in_ids}", [ids])
-        self._sql(f"DELETE FROM articles WHERE article_id {in_ids}", [ids])
+        self._sql(f"DELETE FROM article_text WHERE article_id {in_ids}", [ids])
+        self._sql(f"DELETE FROM article_fields WHERE article_id {in_ids}", [ids])
 
     def write(self, coded_articles: Iterable[CodedArticle]) -> int:
         """Write a batch in one transaction; returns how many articles were inserted or replaced."""
@@ -264,9 +346,14 @@ class DuckStore:
             with self._transaction():
                 todo, replaced = self._to_write(chunk)
                 self._delete_articles(replaced)
-                self._insert("articles", [r.article for r in todo])
-                self._insert("events", [e for r in todo for e in r.events])
-                self._insert("event_actors", [a for r in todo for a in r.event_actors])
+                # todo holds one row set per article id, none stored (or just deleted), and
+                # event ids contain the article id: keys are new, only repeats within an
+                # article are left out
+                self._insert("article_fields", [r.article for r in todo])
+                self._insert("article_text", [{"article_id": r.article_id, "part": k, "text": part}
+                                              for r in todo for k, part in enumerate(text_parts(r.article["text"] or ""))])
+                self._insert("events", [e for r in todo for e in r.events], TABLES["events"][1])
+                self._insert("event_actors", [a for r in todo for a in r.event_actors], TABLES["event_actors"][1])
             written += len(todo)
         if written and self.on_write:
             self.on_write()
@@ -275,7 +362,7 @@ class DuckStore:
     def add_skipped(self, skipped: Iterable[Skipped]) -> None:
         """Record inputs that were not coded; a source already recorded is kept as it is."""
         with self._transaction():
-            self._insert("skipped", [skipped_row(s) for s in skipped])
+            self._insert("skipped", [skipped_row(s) for s in skipped], TABLES["skipped"][1], new_only=True)
 
     def start_run(self, coder_version: str = __version__) -> str:
         """Record the start of a run; returns its id for `finish_run`."""
@@ -309,7 +396,8 @@ class DuckStore:
         return {i for i, v in stored.items() if version_key(v) >= floor}
 
     def counts(self) -> dict[str, int]:
-        return {t: self._sql(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return {t: self._sql(f"SELECT count(*) FROM {self._fields if t == 'articles' else t}").fetchone()[0]
+                for t in TABLES}
 
     def query_events(
         self, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
@@ -350,6 +438,9 @@ class DuckStore:
             raise StoreError(f"no table {table!r}; tables: {', '.join(TABLES)}")
         cursor = self.con.cursor()  # its own connection: other queries may run between batches
         try:
+            if table == "articles" and self._fields == "article_fields":
+                yield from self._article_batches(cursor, batch_size)
+                return
             reader = cursor.sql(f"SELECT {column_list(table)} FROM {table} ORDER BY {ORDER_BY[table]}")
             for batch in reader.to_arrow_reader(batch_size):
                 yield batch.to_pylist()
@@ -358,13 +449,34 @@ class DuckStore:
         finally:
             cursor.close()
 
+    def _article_batches(self, cursor: duckdb.DuckDBPyConnection, batch_size: int) -> Iterator[list[dict[str, Any]]]:
+        """`batches("articles")` streamed: the fields in order, then each batch's texts
+        (a whole-table join would gather every text at once)."""
+        reader = cursor.sql(f"SELECT {column_list('article_fields')} FROM article_fields ORDER BY article_id")
+        for batch in reader.to_arrow_reader(batch_size):
+            rows = batch.to_pylist()
+            texts = self._texts([r["article_id"] for r in rows])
+            yield [{name: texts.get(r["article_id"], "") if name == "text" else r[name] for name, _ in ARTICLE_COLUMNS}
+                   for r in rows]
+
+    def _texts(self, ids: list[str]) -> dict[str, str]:
+        parts: dict[str, list[str]] = {}
+        cur = self._sql("SELECT article_id, text FROM article_text WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+                        "ORDER BY article_id, part", [ids])
+        for article_id, text in cur.fetchall():
+            parts.setdefault(article_id, []).append(text)
+        return {i: "".join(p) for i, p in parts.items()}
+
     def rows_where_in(self, table: str, column: str, values: list[str]) -> list[dict[str, Any]]:
         """Rows of `table` whose `column` is one of `values` (both names checked against the schema)."""
         names = [name for name, _ in TABLES[table][0]]
         if column not in names:
             raise StoreError(f"table {table} has no column {column!r}")
-        cur = self._sql(f'SELECT {column_list(table)} FROM {table} WHERE "{column}" IN (SELECT unnest(?::VARCHAR[]))',
-                        [values])
+        in_values = f'WHERE "{column}" IN (SELECT unnest(?::VARCHAR[]))'
+        if table == "articles" and self._fields == "article_fields" and column == "article_id":
+            cur = self._sql(_articles_sql(in_values), [values, values])
+        else:
+            cur = self._sql(f"SELECT {column_list(table)} FROM {table} {in_values}", [values])
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
@@ -382,6 +494,18 @@ class _Transaction:
             self.store._sql("COMMIT")
             return
         self.store.con.rollback()
+
+
+def _first_per_key(rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The first row of each key, in order (as INSERT OR IGNORE kept it)."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        k = tuple(r[c] for c in key)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
 
 
 def _newest(batch: Iterable[ArticleRows]) -> list[ArticleRows]:

@@ -7,6 +7,7 @@ rounds are run by hand; see docs/benchmarks.md (reliability) for the last ones.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,4 +27,5 @@ def test_a_short_fuzzing_round_finds_nothing(target, tmp_path):
     done = subprocess.run([sys.executable, str(HARNESS), target, "-runs=200", "-seed=1"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "Done 200 runs" in done.stderr
+    runs = re.search(r"Done (\d+) runs", done.stderr)  # libFuzzer may run a few more than asked
+    assert runs and int(runs.group(1)) >= 200, done.stderr[-3000:]

@@ -11,6 +11,7 @@ from hadath.errors import StoreError
 from hadath.records import Skipped
 from hadath.store import TABLES, DuckStore
 from hadath.store import duckdb_store
+from hadath.export.rows import duckdb_type
 from hadath.store.duckdb_store import create_table_sql, version_key
 
 EXPECTED_COUNTS = {"articles": 3, "events": 3, "event_actors": 5, "skipped": 0, "runs": 0}
@@ -34,10 +35,66 @@ def test_event_table_types_follow_logical_types(store):
         "BIGINT", "DOUBLE", "BOOLEAN", "VARCHAR")
 
 
-@pytest.mark.parametrize("table, key", [("articles", '"article_id"'), ("events", '"event_id"'),
-                                        ("event_actors", '"event_id", "role", "position"'), ("skipped", '"source"')])
-def test_primary_keys_are_declared(table, key):
-    assert f"PRIMARY KEY ({key})" in create_table_sql(table)
+def test_no_table_has_a_key_index(store):
+    """DuckDB keeps a key's index in the writer's capped buffer (module doc): none is declared."""
+    assert store.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type IN "
+                             "('PRIMARY KEY', 'UNIQUE')").fetchone()[0] == 0
+    assert all("KEY" not in create_table_sql(t) for t in duckdb_store.STORED)
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_keys_stay_unique_without_an_index(store, samples, table):
+    store.write(samples + samples)
+    store.write([article_one("0.10.0"), article_one("0.10.0"), article_two()])
+    store.add_skipped([Skipped("a.html", "not-arabic", "first"), Skipped("a.html", "empty", "second")])
+    store.add_skipped([Skipped("a.html", "binary", "third")])
+    key = ", ".join(TABLES[table][1])
+    n, distinct = store.con.execute(f"SELECT count(*), count(DISTINCT ({key})) FROM {table}").fetchone()
+    assert n == distinct
+    assert [r[0] for r in store.con.execute("SELECT reason FROM skipped").fetchall()] == ["not-arabic"]
+
+
+def test_article_text_is_stored_in_parts_and_read_whole(monkeypatch, samples):
+    monkeypatch.setattr(duckdb_store, "TEXT_PART_CHARS", 7)
+    with DuckStore(":memory:") as s:
+        s.write(samples)
+        texts = {c.article.id: c.article.text for c in samples}
+        n_parts = s.con.execute("SELECT count(*) FROM article_text").fetchone()[0]
+        assert n_parts == sum(-(-len(t) // 7) for t in texts.values())
+        assert dict(s.con.execute("SELECT article_id, text FROM articles").fetchall()) == texts
+        assert {r["article_id"]: r["text"] for b in s.batches("articles", batch_size=2) for r in b} == texts
+        one = next(iter(texts))
+        assert [r["text"] for r in s.rows_where_in("articles", "article_id", [one])] == [texts[one]]
+
+
+def test_text_parts_cover_the_text():
+    assert duckdb_store.text_parts("", 3) == []
+    assert duckdb_store.text_parts("abcdefg", 3) == ["abc", "def", "g"]
+
+
+def test_a_file_of_the_earlier_layout_is_upgraded_when_opened_to_write(tmp_path, samples):
+    """Earlier hadath wrote an `articles` table and primary keys; a writer converts the file."""
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    with DuckStore(":memory:") as s:
+        s.write(samples)
+        old = {t: s.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+    with duckdb.connect(str(path)) as con:
+        for table, (columns, key) in TABLES.items():
+            cols = ", ".join(f'"{n}" {duckdb_type(logical)}' for n, logical in columns)
+            con.execute(f"CREATE TABLE {table} ({cols}, PRIMARY KEY ({', '.join(key)}))")
+            if old[table]:
+                con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", old[table])
+    with DuckStore(path, read_only=True) as s:  # a reader reads it as it is
+        assert {r["article_id"] for r in s.rows_where_in("articles", "article_id", [c.article.id for c in samples])} \
+            == {c.article.id for c in samples}
+    with DuckStore(path) as s:
+        assert {t: s.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES} == old
+        assert s.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+                             ).fetchone()[0] == 0
+        assert s.write(samples) == 0
+        assert s.counts() == EXPECTED_COUNTS
 
 
 def test_write_stores_every_table(store):
@@ -282,8 +339,8 @@ def test_write_chunks_keep_order_and_bound_text(samples):
 
 
 def test_a_full_duckdb_buffer_says_how_to_go_on(monkeypatch):
-    """DuckDB's capped buffer can fill with very long texts (README): the error names the
-    setting to raise and that the committed rows are kept."""
+    """Should DuckDB's capped buffer run out all the same, the error names the setting to
+    raise and says that the committed rows are kept."""
     import duckdb
 
     class Full:
@@ -298,3 +355,30 @@ def test_a_full_duckdb_buffer_says_how_to_go_on(monkeypatch):
                 s._sql("SELECT 1")
         finally:
             s.con = real
+
+
+def test_a_capped_writer_stores_many_long_texts(tmp_path, monkeypatch):
+    """40 MB of 100 KB texts through a 16 MB buffer. Stored whole (one part per text),
+    DuckDB 2.0 held them in the buffer and the checkpoint failed after about 16 MB."""
+    import copy
+
+    from hadath.export.rows import article_rows
+
+    monkeypatch.setenv("HADATH_DUCKDB_MEMORY", "16MB")
+    base = article_rows(article_two())
+    long_text = ("نص طويل جدا " * 10_000)[:100_000]
+    with DuckStore(tmp_path / "long.duckdb") as s:
+        for b in range(4):
+            rows = []
+            for i in range(50):
+                r = copy.deepcopy(base)
+                r.article_id = r.article["article_id"] = f"a{b}-{i}"
+                r.article["text"] = f"{b}-{i} {long_text}"
+                for e in r.events:
+                    e["article_id"], e["event_id"] = r.article_id, f"{r.article_id}-{e['event_id']}"
+                for a in r.event_actors:
+                    a["event_id"] = f"{r.article_id}-{a['event_id']}"
+                rows.append(r)
+            assert s.write_rows(rows) == 50
+        assert s.counts()["articles"] == 200
+        assert s.rows_where_in("articles", "article_id", ["a3-7"])[0]["text"] == f"3-7 {long_text}"
