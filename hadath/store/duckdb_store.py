@@ -147,11 +147,10 @@ def _open_error(path: str, exc: Exception) -> StoreError:
     return StoreError(f"cannot open database {path}: {exc}")
 
 
-def _hint(exc: Exception) -> str:
+def _hint(exc: Exception, limit: str | None) -> str:
     """What to do about an error DuckDB's capped buffer causes."""
     message = str(exc)
-    if "Out of Memory" in message or "Failed to create checkpoint" in message:
-        limit = os.environ.get("HADATH_DUCKDB_MEMORY", WRITER_MEMORY)
+    if limit and ("Out of Memory" in message or "Failed to create checkpoint" in message):
         return (f". The writer's DuckDB buffer ({limit}) is too small for this work: set HADATH_DUCKDB_MEMORY "
                 "higher (e.g. 1GB) and run the same command again; rows already committed are kept")
     return ""
@@ -159,8 +158,10 @@ def _hint(exc: Exception) -> str:
 
 # DuckDB's buffer for a writing store (DuckDB's default, 80 % of RAM, fills as the file grows).
 # Without key indexes and with texts in short parts (module doc) nothing has to stay in
-# it, so it is a cache: 20,000 or 60,000 articles write in it as well as 2,000.
+# it, so it is a cache: 20,000 or 60,000 articles write in it as well as 2,000. Queries
+# over a large file need more: the web app's writable store asks for `SERVING_MEMORY`.
 WRITER_MEMORY = "32MB"
+SERVING_MEMORY = "1GB"
 WRITE_CHUNK_CHARS = 2_000_000  # article text per write transaction (see `write_rows`)
 WRITER_THREADS = "1"  # a writer inserts one batch at a time: more threads only add per-thread buffers
 
@@ -180,14 +181,17 @@ class DuckStore:
     """
 
     def __init__(self, path: str | Path = "hadath.duckdb", read_only: bool = False,
-                 on_write: Callable[[], None] | None = None):
-        """`on_write` is called after every committed `write` (the web app drops its caches then)."""
+                 on_write: Callable[[], None] | None = None, memory_limit: str = WRITER_MEMORY):
+        """`on_write` is called after every committed `write` (the web app drops its caches then).
+        `memory_limit` caps a writing store's DuckDB buffer (`HADATH_DUCKDB_MEMORY` overrides it);
+        every writing store of one file in one process must ask for the same."""
         self.path = str(path)
         self.read_only = read_only
         self.on_write = on_write
+        self.memory_limit = None if read_only else os.environ.get("HADATH_DUCKDB_MEMORY", memory_limit)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: check the path, or write coded articles to it first")
-        config = {} if read_only else {"memory_limit": os.environ.get("HADATH_DUCKDB_MEMORY", WRITER_MEMORY),
+        config = {} if read_only else {"memory_limit": self.memory_limit,
                                        "threads": int(os.environ.get("HADATH_DUCKDB_THREADS", WRITER_THREADS))}
         try:
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
@@ -224,6 +228,7 @@ class DuckStore:
         """
         store = object.__new__(DuckStore)
         store.path, store.read_only, store.on_write, store._fields = self.path, self.read_only, self.on_write, self._fields
+        store.memory_limit = self.memory_limit
         store.con = self.con.cursor()
         return store
 
@@ -231,7 +236,7 @@ class DuckStore:
         try:
             return self.con.execute(sql, params or [])
         except duckdb.Error as exc:
-            raise StoreError(f"database {self.path}: {exc}{_hint(exc)}") from exc
+            raise StoreError(f"database {self.path}: {exc}{_hint(exc, self.memory_limit)}") from exc
 
     def _create_tables(self) -> None:
         self._upgrade()

@@ -226,11 +226,11 @@ class FeedThread:
         self.thread.join(timeout)
 
     def _run(self) -> None:
-        from hadath.store.duckdb_store import DuckStore
+        from hadath.store.duckdb_store import SERVING_MEMORY, DuckStore
         from hadath.watch import watch
 
         try:
-            with DuckStore(self.db, on_write=self.on_write) as store:
+            with DuckStore(self.db, on_write=self.on_write, memory_limit=SERVING_MEMORY) as store:
                 watch(self.feeds, store, stop_event=self.stop_event,
                       on_pass=lambda s: log.info("watch: %s", s.line()))
         except Exception:  # the server keeps serving; the failure is logged, not hidden

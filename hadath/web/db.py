@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from hadath.records import CodedArticle
-from hadath.store.duckdb_store import DuckStore
+from hadath.store.duckdb_store import SERVING_MEMORY, DuckStore
 
 MAX_CACHED_IDS = 1_000_000  # event ids held by the order cache, all filter sets together (≈ 80 MB)
 MAX_CACHED_BYTES = 64_000_000  # bytes of API answers held by the answer cache
@@ -133,7 +133,7 @@ class Database:
         self._store: DuckStore | None = self._open()
 
     def _open(self) -> DuckStore:
-        return DuckStore(self.path, read_only=not self.writable, on_write=self.changed)
+        return DuckStore(self.path, read_only=not self.writable, on_write=self.changed, memory_limit=SERVING_MEMORY)
 
     @contextmanager
     def store(self) -> Iterator[DuckStore]:
@@ -171,7 +171,7 @@ class Database:
         with self._access.writing():
             self._close()
             try:
-                with DuckStore(self.path, on_write=self.changed) as writer:
+                with DuckStore(self.path, on_write=self.changed, memory_limit=SERVING_MEMORY) as writer:
                     return writer.write([coded])
             finally:
                 self._store = self._open()

@@ -382,3 +382,14 @@ def test_a_capped_writer_stores_many_long_texts(tmp_path, monkeypatch):
             assert s.write_rows(rows) == 50
         assert s.counts()["articles"] == 200
         assert s.rows_where_in("articles", "article_id", ["a3-7"])[0]["text"] == f"3-7 {long_text}"
+
+
+def test_the_buffer_cap_is_the_callers_unless_the_environment_sets_it(monkeypatch):
+    def cap(**kw):
+        with DuckStore(":memory:", **kw) as s:
+            return s.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+    monkeypatch.delenv("HADATH_DUCKDB_MEMORY", raising=False)
+    assert cap() == cap(memory_limit=duckdb_store.WRITER_MEMORY) != cap(memory_limit="1GB")
+    monkeypatch.setenv("HADATH_DUCKDB_MEMORY", "1GB")
+    assert cap() == cap(memory_limit="64MB")
