@@ -69,9 +69,19 @@ def has_table(store, name: str) -> bool:
 
 
 def create_links_table(store) -> None:
-    """Create `article_links` on the store's connection if it is missing."""
+    """Create `article_links` on the store's connection if it is missing. It has no key
+    constraint (its index would grow in the writer's capped buffer: see
+    `hadath.store.duckdb_store`); a table of an earlier hadath is rebuilt without one."""
     cols = ", ".join(f'"{name}" {duckdb_type(logical)}' for name, logical in LINK_COLUMNS)
-    _execute(store, f'CREATE TABLE IF NOT EXISTS article_links ({cols}, PRIMARY KEY ("article_id"))')
+    keyed = _execute(store, "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'article_links' "
+                            "AND constraint_type = 'PRIMARY KEY'").fetchone()[0]
+    if keyed:
+        with store._transaction():
+            _execute(store, "ALTER TABLE article_links RENAME TO _hadath_old_links")
+            _execute(store, f"CREATE TABLE article_links ({cols})")
+            _execute(store, "INSERT INTO article_links SELECT * FROM _hadath_old_links")
+            _execute(store, "DROP TABLE _hadath_old_links")
+    _execute(store, f"CREATE TABLE IF NOT EXISTS article_links ({cols})")
 
 
 def add_links(store, links: list[tuple[str, str, float]]) -> None:
@@ -81,10 +91,14 @@ def add_links(store, links: list[tuple[str, str, float]]) -> None:
     import pyarrow as pa
 
     create_links_table(store)
-    rows = [dict(zip([name for name, _ in LINK_COLUMNS], link)) for link in links]
-    store.con.register("_hadath_links", pa.Table.from_pylist(rows, schema=arrow_schema(LINK_COLUMNS)))
+    names = [name for name, _ in LINK_COLUMNS]
+    first: dict[str, dict] = {}
+    for link in links:
+        first.setdefault(link[0], dict(zip(names, link)))
+    store.con.register("_hadath_links", pa.Table.from_pylist(list(first.values()), schema=arrow_schema(LINK_COLUMNS)))
     try:
-        _execute(store, "INSERT OR IGNORE INTO article_links SELECT * FROM _hadath_links")
+        _execute(store, "INSERT INTO article_links SELECT * FROM _hadath_links b "
+                        "WHERE NOT EXISTS (SELECT 1 FROM article_links o WHERE o.article_id = b.article_id)")
     finally:
         store.con.unregister("_hadath_links")
 

@@ -97,6 +97,20 @@ def test_without_links_table_copies_count_as_stories(reports, tmp_path):
 def test_a_linked_article_keeps_its_first_link(store, reports):
     add_links(store, [(reports[2].article.id, reports[3].article.id, 0.8)])
     assert [(r["duplicate_of"], r["similarity"]) for r in links(store)] == [(reports[1].article.id, 0.9)]
+    add_links(store, [(reports[3].article.id, reports[1].article.id, 0.75), (reports[3].article.id, "x", 0.95)])
+    assert [(r["article_id"], r["duplicate_of"]) for r in links(store)] == sorted(
+        [(reports[2].article.id, reports[1].article.id), (reports[3].article.id, reports[1].article.id)])
+
+
+def test_a_keyed_links_table_of_an_earlier_hadath_is_rebuilt_without_its_key(store, reports):
+    store.con.execute("DROP TABLE article_links")
+    store.con.execute("CREATE TABLE article_links (article_id VARCHAR PRIMARY KEY, duplicate_of VARCHAR, "
+                      "similarity DOUBLE)")
+    store.con.execute("INSERT INTO article_links VALUES (?, ?, 0.9)", [reports[2].article.id, reports[1].article.id])
+    add_links(store, [(reports[2].article.id, "x", 0.8)])
+    assert [(r["article_id"], r["duplicate_of"]) for r in links(store)] == [(reports[2].article.id, reports[1].article.id)]
+    assert store.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'article_links'"
+                             ).fetchone()[0] == 0
 
 
 @pytest.mark.parametrize("fmt, expected", [
