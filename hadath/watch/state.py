@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 _TABLES = (
     """CREATE TABLE IF NOT EXISTS watch_feeds (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR,
        last_checked TIMESTAMPTZ, last_error VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS watch_seen (url VARCHAR PRIMARY KEY, content_hash VARCHAR,
-       first_seen TIMESTAMPTZ)""",
+    # no key on watch_seen: it grows with every URL, and DuckDB would keep the key's index
+    # in the writer's capped buffer (hadath.store.duckdb_store); `mark_seen` keeps urls unique
+    """CREATE TABLE IF NOT EXISTS watch_seen (url VARCHAR, content_hash VARCHAR, first_seen TIMESTAMPTZ)""",
 )
 
 
@@ -37,8 +38,24 @@ class WatchState:
 
     def __init__(self, store):
         self.con = store.con
+        if self.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'watch_seen' "
+                            "AND constraint_type = 'PRIMARY KEY'").fetchone()[0]:
+            self._drop_seen_key()
         for sql in _TABLES:
             self.con.execute(sql)
+
+    def _drop_seen_key(self) -> None:
+        """Rebuild the keyed `watch_seen` of an earlier hadath without its key."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("ALTER TABLE watch_seen RENAME TO _hadath_old_seen")
+            self.con.execute(_TABLES[1])
+            self.con.execute("INSERT INTO watch_seen SELECT * FROM _hadath_old_seen")
+            self.con.execute("DROP TABLE _hadath_old_seen")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.rollback()
+            raise
 
     def feed(self, url: str) -> FeedState:
         row = self.con.execute("SELECT url, etag, last_modified, last_checked, last_error FROM watch_feeds "
@@ -65,4 +82,5 @@ class WatchState:
                                 [content_hash]).fetchone() is not None
 
     def mark_seen(self, url: str, content_hash: str | None = None) -> None:
-        self.con.execute("INSERT OR IGNORE INTO watch_seen VALUES (?, ?, ?)", [url, content_hash, _now()])
+        self.con.execute("INSERT INTO watch_seen SELECT ?, ?, ? WHERE NOT EXISTS "
+                         "(SELECT 1 FROM watch_seen WHERE url = ?)", [url, content_hash, _now(), url])
