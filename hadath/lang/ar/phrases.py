@@ -18,7 +18,6 @@ news articles).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,8 +65,6 @@ NOTHING = ()  # memo value of a form that starts no phrase (false, unlike a _Sta
 _NORM = itemgetter(1)  # Token.norm without an attribute lookup per token
 _RANK = itemgetter(0)  # _Option.rank
 _FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
-_DIGIT = re.compile(r"\d")
-_DIGIT_FIRST = [False]  # does a first word of some matcher hold a digit?
 
 
 @lru_cache(maxsize=MEMO_LIMIT)
@@ -108,7 +105,6 @@ class PhraseMatcher(Generic[P]):
             self._starts, self._older = {}, {}
         if words[0] not in _FIRST_WORDS:
             _FIRST_WORDS.add(words[0])
-            _DIGIT_FIRST[0] = _DIGIT_FIRST[0] or bool(_DIGIT.search(words[0]))
             _useful.cache_clear()
 
     def __contains__(self, phrase: str) -> bool:
@@ -123,11 +119,6 @@ class PhraseMatcher(Generic[P]):
         the older one, whose entries move back as they are used again (the forms in
         use stay, the rest is dropped with the older generation). `NOTHING` (an
         empty, false tuple) stands for None in the memo."""
-        if not _DIGIT_FIRST[0] and _DIGIT.search(norm):
-            # a form with a digit starts nothing (clitics are letters, so every candidate
-            # keeps the digit): not memoised, as numbers are a large share of the new
-            # forms of a news stream and would fill the memo
-            return NOTHING
         start = self._older.get(norm)
         if start is None:  # most forms start no phrase of any matcher: no _start call for them
             start = (self._start(norm) or NOTHING) if _useful(norm) else NOTHING
