@@ -73,15 +73,11 @@ def create_links_table(store) -> None:
     constraint (its index would grow in the writer's capped buffer: see
     `hadath.store.duckdb_store`); a table of an earlier hadath is rebuilt without one."""
     cols = ", ".join(f'"{name}" {duckdb_type(logical)}' for name, logical in LINK_COLUMNS)
-    keyed = _execute(store, "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'article_links' "
-                            "AND constraint_type = 'PRIMARY KEY'").fetchone()[0]
-    if keyed:
+    create = f"CREATE TABLE IF NOT EXISTS article_links ({cols})"
+    if "article_links" in store.keyed_tables():
         with store._transaction():
-            _execute(store, "ALTER TABLE article_links RENAME TO _hadath_old_links")
-            _execute(store, f"CREATE TABLE article_links ({cols})")
-            _execute(store, "INSERT INTO article_links SELECT * FROM _hadath_old_links")
-            _execute(store, "DROP TABLE _hadath_old_links")
-    _execute(store, f"CREATE TABLE IF NOT EXISTS article_links ({cols})")
+            store.rebuild_without_key("article_links", create)
+    _execute(store, create)
 
 
 def add_links(store, links: list[tuple[str, str, float]]) -> None:

@@ -250,9 +250,8 @@ class DuckStore:
         is rebuilt without its constraint."""
         kinds = dict(self._sql("SELECT table_name, table_type FROM information_schema.tables "
                                "WHERE table_schema = 'main'").fetchall())
-        keyed = {r[0] for r in self._sql("SELECT table_name FROM duckdb_constraints() "
-                                         "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
-        if kinds.get("articles") != "BASE TABLE" and not keyed & set(STORED):
+        keyed = self.keyed_tables() & set(STORED)
+        if kinds.get("articles") != "BASE TABLE" and not keyed:
             return
         with self._transaction():
             if kinds.get("articles") == "BASE TABLE":
@@ -262,11 +261,21 @@ class DuckStore:
                 self._sql("INSERT INTO article_text SELECT article_id, i, substr(text, i * ? + 1, ?) FROM articles, "
                           "range(0, (length(coalesce(text, '')) + ? - 1) // ?) AS r(i)", [TEXT_PART_CHARS] * 4)
                 self._sql("DROP TABLE articles")
-            for table in keyed & set(STORED):
-                self._sql(f"ALTER TABLE {table} RENAME TO _hadath_old")
-                self._sql(create_table_sql(table))
-                self._sql(f"INSERT INTO {table} SELECT {column_list(table)} FROM _hadath_old")
-                self._sql("DROP TABLE _hadath_old")
+            for table in keyed:
+                self.rebuild_without_key(table, create_table_sql(table), column_list(table))
+
+    def keyed_tables(self) -> set[str]:
+        """Tables of this file with a primary key (written by an earlier hadath)."""
+        return {r[0] for r in self._sql("SELECT table_name FROM duckdb_constraints() "
+                                        "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+
+    def rebuild_without_key(self, table: str, create_sql: str, columns: str = "*") -> None:
+        """Rebuild a keyed table of an earlier hadath as `create_sql` creates it (no key),
+        its rows kept; run it inside a transaction."""
+        self._sql(f"ALTER TABLE {table} RENAME TO _hadath_old")
+        self._sql(create_sql)
+        self._sql(f"INSERT INTO {table} SELECT {columns} FROM _hadath_old")
+        self._sql("DROP TABLE _hadath_old")
 
     def _check_schema(self) -> None:
         for table, (columns, _) in TABLES.items():

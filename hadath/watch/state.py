@@ -38,24 +38,11 @@ class WatchState:
 
     def __init__(self, store):
         self.con = store.con
-        if self.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'watch_seen' "
-                            "AND constraint_type = 'PRIMARY KEY'").fetchone()[0]:
-            self._drop_seen_key()
+        if "watch_seen" in store.keyed_tables():  # an earlier hadath's
+            with store._transaction():
+                store.rebuild_without_key("watch_seen", _TABLES[1])
         for sql in _TABLES:
             self.con.execute(sql)
-
-    def _drop_seen_key(self) -> None:
-        """Rebuild the keyed `watch_seen` of an earlier hadath without its key."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("ALTER TABLE watch_seen RENAME TO _hadath_old_seen")
-            self.con.execute(_TABLES[1])
-            self.con.execute("INSERT INTO watch_seen SELECT * FROM _hadath_old_seen")
-            self.con.execute("DROP TABLE _hadath_old_seen")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.rollback()
-            raise
 
     def feed(self, url: str) -> FeedState:
         row = self.con.execute("SELECT url, etag, last_modified, last_checked, last_error FROM watch_feeds "
