@@ -237,7 +237,8 @@ def _triggers(tokens: Sequence[Token], mentions: list[ActorMention], found=None
     for b in blocker_matcher().find_all(tokens):
         blocked.update(range(b.tok_start, b.tok_end))
     found = [t for t in found if not any(i in named or i in blocked for i in range(t.tok_start, t.tok_end))
-             and not _ta_marbuta_verb(t, tokens) and not _before_genitive(t, tokens)]
+             and not _ta_marbuta_verb(t, tokens) and not _before_genitive(t, tokens)
+             and not _rallies_means(t, tokens)]
     covered = {i for t in found for i in range(t.tok_start, t.tok_end)}
     kept = [m for m in mentions if not any(i in covered for i in range(m.tok_start, m.tok_end))]
     return found, kept
@@ -255,6 +256,24 @@ def _before_genitive(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) 
     nxt = match.tok_end
     return match.payload.no_genitive and not match.first.prefix.endswith("ال") and nxt < len(tokens) \
         and tokens[nxt].norm.startswith("ال")
+
+
+# what one rallies without mobilising forces: حشد الجهود، تعبئة الموارد، استنفار الطاقات
+MEANS_OBJECTS = frozenset(normalize(w) for w in (
+    "الجهود", "الجهد", "الموارد", "الطاقات", "الإمكانات", "الإمكانيات", "الأموال", "التمويل", "الرأي",
+    "الأصوات", "التوافق", "الإجماع", "الزخم", "الظروف", "الطاقة", "الهمم"))
+_MORE_OF = (normalize("المزيد"), normalize("مزيدا"))
+
+
+def _rallies_means(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) -> bool:
+    """A one-word MOBILIZE trigger whose object is a means or a mood, not forces (حشد
+    الجهود، تعبئة الموارد، حشد المزيد من التوافق): rallying, not a mobilisation."""
+    if match.payload.event_type != "MOBILIZE" or match.tok_end - match.tok_start != 1:
+        return False
+    j = match.tok_end
+    if j + 1 < len(tokens) and tokens[j].norm in _MORE_OF and tokens[j + 1].norm == "من":
+        j += 2
+    return j < len(tokens) and tokens[j].norm in MEANS_OBJECTS
 
 
 COMPLEMENT_GAP = 8  # tokens: a trigger this close after another in the same clause is its complement
