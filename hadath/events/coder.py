@@ -267,7 +267,7 @@ _MORE_OF = (normalize("المزيد"), normalize("مزيدا"))
 
 def _rallies_means(match: PhraseMatch[TriggerEntry], tokens: Sequence[Token]) -> bool:
     """A one-word MOBILIZE trigger whose object is a means or a mood, not forces (حشد
-    الجهود، تعبئة الموارد، حشد المزيد من التوافق): rallying, not a mobilisation."""
+    الجهود، تعبئة الموارد، حشد المزيد من الجهود): rallying, not a mobilisation."""
     if match.payload.event_type != "MOBILIZE" or match.tok_end - match.tok_start != 1:
         return False
     j = match.tok_end
