@@ -111,7 +111,7 @@ class ActorResolver:
         if kind == "block" or (kind == "side" and not piece.code):
             return []
         mention = _mention(piece, tokens, text)
-        if _is_state_code(mention.code):
+        if _is_state_code(mention.code) and piece.entry.kind not in ("igo", "ngo"):  # the sides are states, not the SCO
             self._remember(mention.code)
         return [mention]
 

@@ -19,6 +19,11 @@ def test_two_sides_word_gives_the_two_states_named_last():
     assert sides[0].tok_start == sides[1].tok_start and sides[0].start == sides[1].start
 
 
+def test_two_sides_are_states_not_the_organisation_named_between():
+    text = "زار الرئيس المصري تركيا. وبحث مع نظيره التركي قمة منظمة شنغهاي للتعاون. واتفق الجانبان على التعاون."
+    assert [m.code for m in find_actors(text) if m.rule == "two-sides"] == ["EGY", "TUR"]
+
+
 def test_two_sides_word_with_nisba_pair_uses_that_pair():
     sides = [m.code for m in find_actors("اتفق الجانبين الصيني والهندي") if m.rule == "two-sides"]
     assert sides == ["CHN", "IND"]
