@@ -118,9 +118,13 @@ class Cue:
     """The roles a casualty phrase plays, each with its categories."""
 
     roles: tuple[tuple[str, tuple[str, ...]], ...]
+    verbal: bool = False  # a verb or a fate verb (set in `words`): takes و ف ل in front, no enclitic
 
     def get(self, role: str) -> tuple[str, ...]:
-        return next((cats for r, cats in self.roles if r == role), ())
+        for r, cats in self.roles:  # a plain loop: called for every cue of every sentence
+            if r == role:
+                return cats
+        return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +162,7 @@ def words() -> Words:
             raise DataError(f"hadath/events/data/casualties.tsv: data line {n} has unknown kind {kind!r}")
     matcher: PhraseMatcher[Cue] = PhraseMatcher(accept=_clitics_fit)
     for surface, by_role in roles.items():
-        matcher.add(surface, Cue(tuple(by_role.items())))
+        matcher.add(surface, Cue(tuple(by_role.items()), "verb" in by_role or "fate" in by_role))
     return Words(numbers, times, tuple(sorted(approx, key=len, reverse=True)),
                  {k: frozenset(v) for k, v in lists.items()}, matcher, _nisba_forms(), _month_words())
 
@@ -185,7 +189,7 @@ def _add_cue(roles: dict, kind: str, cats: tuple[str, ...], forms: list[str]) ->
 def _clitics_fit(cand: Candidate, cue: Cue) -> bool:
     """Verbs take و ف ل in front and no enclitic; nouns take no س (future)."""
     prefix = cand.prefix.lstrip("وف")
-    if cue.get("verb") or cue.get("fate"):
+    if cue.verbal:
         return prefix in ("", "ل") and not cand.suffix
     return not prefix.startswith("س")
 

@@ -153,11 +153,22 @@ def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
     (وأن على، فإن على، بأن على): كان على (had to, was on) and الآن على (now on) are
     other words."""
     prefix = cand.prefix.lstrip("وف")
-    if entry.kind == "phrase" and normalize(entry.lemma.split()[0]) in PARTICLES:
+    opener = _opener(entry.kind, entry.lemma)
+    if opener == "particle":
         return prefix in ("", "ب", "ل") and not cand.suffix
-    if entry.verb:
+    if opener == "verb":
         return prefix in ("", "س", "ل") and cand.suffix != "ي"
     return not prefix.startswith("س") and not (cand.suffix and prefix.endswith("ال"))
+
+
+@cache  # one per entry: called for every new word form that may start one
+def _opener(kind: str, lemma: str) -> str:
+    """What opens an entry for `clitics_fit`: "particle" (a phrase opened by أن/إن),
+    "verb" (a verb, or a phrase opened by one) or "noun"."""
+    first = lemma.split()[0]
+    if kind == "phrase" and normalize(first) in PARTICLES:
+        return "particle"
+    return "verb" if "|" in first else "noun"
 
 
 @cache

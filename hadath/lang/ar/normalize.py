@@ -68,9 +68,18 @@ def clean_text(raw: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
+# characters `normalize` changes that are rare in news text: when a text has none of
+# them, five `str.replace` calls do the work of `translate` in half its time
+_COMMON_MAP = ("أ", "إ", "آ", "ى", "ة")
+_RARE = re.compile("[" + "".join(
+    sorted({*_DELETE, *_MAP, *_DIGITS} - set(_COMMON_MAP))) + "\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def normalize(text: str) -> str:
     """Matching form of Arabic text (see the module docstring). Idempotent."""
-    return _expand_presentation(text).translate(_TABLE)
+    if _RARE.search(text) is not None:
+        return _expand_presentation(text).translate(_TABLE)
+    return text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي").replace("ة", "ه")
 
 
 def is_deleted(char: str) -> bool:

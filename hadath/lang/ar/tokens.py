@@ -17,12 +17,14 @@ behind, so a match can report the span of the stem inside the original token.
 from __future__ import annotations
 
 import re
+from functools import lru_cache, partial
+from itertools import accumulate
 from typing import NamedTuple
-from functools import lru_cache
 
 from hadath.lang.ar.normalize import DELETED_CHARS, normalize
 
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _UNDERSCORE_PART = re.compile(r"[^_]+")
 
 CONJUNCTIONS = ("و", "ف")
@@ -68,11 +70,23 @@ def _orig_index(text: str, norm_chars: int) -> int:
 
 
 _norm = lru_cache(maxsize=50_000)(normalize)
+_new_token = partial(tuple.__new__, Token)  # a Token from a tuple, no Python-level __new__
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `offset` (a sentence's start).
     An underscore separates tokens (hashtags: #قطاع_غزة)."""
+    if "_" in text:
+        return _tokenize_underscores(text, offset)
+    # C loops only: the split alternates gaps and words, so the running sum of the
+    # parts' lengths gives every word's start (odd places) and end (even places)
+    parts = _TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    pos = list(accumulate(map(len, parts), initial=offset))
+    return list(map(_new_token, zip(words, map(_norm, words), pos[1::2], pos[2::2], range(len(words)))))
+
+
+def _tokenize_underscores(text: str, offset: int) -> list[Token]:
     out: list[Token] = []
     new, find, pos = tuple.__new__, text.find, 0  # tuple.__new__: no Python-level __new__ per token
     for word in _TOKEN.findall(text):

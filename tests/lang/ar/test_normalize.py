@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hadath.lang.ar.normalize import clean_text, normalize
+from hadath.lang.ar.normalize import _TABLE, _expand_presentation, clean_text, normalize
+
+_TABLE_CHARS = [chr(c) for c in _TABLE]
 
 ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" .،؟\n"
                  "abc123ﻻﺍﻟﺼﻴﻦ"), max_size=80)
@@ -45,6 +47,18 @@ def test_normalize_leaves_no_diacritics_tatweel_or_presentation_forms(text):
     assert "\u0640" not in out
     assert not any(0x064B <= ord(c) <= 0x065F for c in out)
     assert not any(0xFB50 <= ord(c) <= 0xFDFF or 0xFE70 <= ord(c) <= 0xFEFF for c in out)
+
+
+@given(ARABIC)
+def test_normalize_fast_path_equals_the_full_table(text):
+    # the str.replace path for texts without rare characters must equal translate
+    assert normalize(text) == _expand_presentation(text).translate(_TABLE)
+
+
+def test_normalize_fast_path_covers_every_mapped_character():
+    for char in [*_TABLE_CHARS, "\ufb50", "\ufefc"]:
+        word = f"ب{char}ت"
+        assert normalize(word) == _expand_presentation(word).translate(_TABLE), hex(ord(char))
 
 
 def test_clean_text_keeps_letters_but_expands_presentation_forms_and_spaces():

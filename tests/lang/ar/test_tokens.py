@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import candidates, tokenize
 
 
@@ -62,3 +65,15 @@ def test_token_offsets_always_inside_text(text):
     for tok in tokenize(text):
         assert 0 <= tok.start < tok.end <= len(text)
         assert text[tok.start:tok.end] == tok.text
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" _.،-\n:ab1"),
+               max_size=80), st.integers(0, 500))
+def test_tokens_are_the_words_with_their_places_and_forms(text, offset):
+    words = [m for m in re.finditer(r"[^\W_]+|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+", text)]
+    tokens = tokenize(text, offset)
+    assert [t.index for t in tokens] == list(range(len(tokens)))
+    assert all(text[t.start - offset:t.end - offset] == t.text and t.norm == normalize(t.text) for t in tokens)
+    # every letter run of the text lies in a token (an underscore splits; marks join)
+    covered = {i for t in tokens for i in range(t.start - offset, t.end - offset)}
+    assert all(set(range(*m.span())) <= covered for m in words)
