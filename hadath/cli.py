@@ -63,10 +63,11 @@ def code_cmd(source: str, fmt: str, include_all: bool) -> None:
     """
     from hadath.export.plover import plover_record
     from hadath.ingest import iter_inputs
-    from hadath.pipeline import code_article
+    from hadath.pipeline import code_article, warm_up
     from hadath.render import event_table
 
     try:
+        warm_up()
         for item in iter_inputs([source]):
             if not hasattr(item, "text"):
                 click.echo(f"skipped {item.source}: {item.message}", err=True)

@@ -105,8 +105,8 @@ def ingest(items: Iterable[Article | Skipped], store, *, workers: int = 1, batch
     index = _near_index() if near_duplicates else None
     run_id = store.start_run()
     pool = None
+    warm_up()  # the forked workers inherit the built matchers
     if workers > 1:
-        warm_up()  # the forked workers inherit the built matchers
         pool = mp.get_context("fork").Pool(workers)
     try:
         selected = ((batch, _select(batch, store, summary, seen, index)) for batch in _batches(iter(items), batch_size))

@@ -6,6 +6,8 @@ Spark job, so every path codes an article identically.
 
 from __future__ import annotations
 
+import gc
+
 from hadath.actors import ActorResolver
 from hadath.events.coder import ArticleCoder
 from hadath.events.consolidate import consolidate
@@ -15,10 +17,25 @@ from hadath.lang.ar.tokens import tokenize
 from hadath.records import Article, CodedArticle
 
 
+GC_THRESHOLDS = (50_000, 20, 10)  # the collector's generation thresholds while coding (Python's: 700, 10, 10)
+
+
 def warm_up() -> None:
     """Build the lexicons and matchers now (before forking workers, which then
-    share them) instead of on the first article."""
+    share them) instead of on the first article, and set the garbage collector
+    for a long coding run. Process-wide, so called by hadath's own jobs (ingest,
+    code, Spark partitions), not by `code_article`:
+
+    * `gc.freeze()`: what exists now (the lexicons, about 120,000 objects) lives
+      as long as the process, so the collector's full passes skip it (and forked
+      workers do not copy its pages by touching it);
+    * `GC_THRESHOLDS`: coding allocates millions of short-lived tuples and keeps
+      memos of word forms; with Python's thresholds the collector took about 9 %
+      of a 1,800-article run (0.75 s of 8.7 s), with these about 3 %.
+    """
     code_article(Article("التقى وزير الخارجية المصري نظيره الأردني في عمان أمس.", id="warm-up"))
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def code_article(article: Article, *, include_all: bool = False) -> CodedArticle:

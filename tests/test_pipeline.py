@@ -12,3 +12,13 @@ def test_actors_of_sentences_without_a_trigger_count_for_the_context_target():
             "وتواجه بورما أزمة اقتصادية حادة.")
     coded = code_article(Article(text=text, published="2024-06-15"))
     assert {(e.event_type, e.source.code, e.target.code) for e in coded.events} == {("ACCUSE", "UN", "MMR")}
+
+
+def test_warm_up_freezes_the_lexicons_and_sets_the_collector():
+    import gc
+
+    from hadath.pipeline import GC_THRESHOLDS, warm_up
+
+    warm_up()
+    assert gc.get_threshold() == GC_THRESHOLDS
+    assert gc.get_freeze_count() > 10_000  # the matchers and lexicons, built by warm_up

@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 from hadath.export.rows import article_row, event_actor_rows, event_rows, skipped_row
 from hadath.ingest.readers import MAX_BYTES, _read_warc, _row_item, format_from_name
 from hadath.jobs import code_or_skip
+from hadath.pipeline import warm_up
 from hadath.records import (
     ARTICLE_COLUMNS,
     EVENT_ACTOR_COLUMNS,
@@ -126,6 +127,7 @@ def tagged_rows(item: Article | Skipped, counters: Counters) -> Iterator[tuple[s
 
 
 def code_partition(items: Iterable[Article | Skipped | None], counters: Counters) -> Iterator[tuple[str, tuple]]:
+    warm_up()  # a Python worker may code several partitions: a quick call after its first
     for item in items:
         if item is not None:
             yield from tagged_rows(item, counters)
