@@ -69,7 +69,31 @@ def _orig_index(text: str, norm_chars: int) -> int:
     return len(text)
 
 
-_norm = lru_cache(maxsize=50_000)(normalize)
+NORM_MEMO = 50_000  # word forms whose normalised form is remembered (two generations of this many)
+_norms: dict[str, str] = {}  # word as written → normalize(word); the forms in use
+_older_norms: dict[str, str] = {}  # the previous generation, dropped when the current one fills
+
+
+def _norm(word: str) -> str:
+    """`normalize(word)`, memoised: a plain dict in two generations costs less per
+    token than lru_cache's bookkeeping on every hit."""
+    global _norms, _older_norms
+    norm = _older_norms.get(word)
+    if norm is None:
+        norm = normalize(word)
+    if len(_norms) >= NORM_MEMO:
+        _older_norms, _norms = _norms, {}
+    _norms[word] = norm
+    return norm
+
+
+def _norms_of(words: list[str]) -> list[str]:
+    norms = list(map(_norms.get, words))  # a C loop: most words were seen before
+    if None in norms:
+        norms = [n if n is not None else _norm(w) for w, n in zip(words, norms)]
+    return norms
+
+
 _new_token = partial(tuple.__new__, Token)  # a Token from a tuple, no Python-level __new__
 
 
@@ -83,7 +107,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     parts = _TOKEN_SPLIT.split(text)
     words = parts[1::2]
     pos = list(accumulate(map(len, parts), initial=offset))
-    return list(map(_new_token, zip(words, map(_norm, words), pos[1::2], pos[2::2], range(len(words)))))
+    return list(map(_new_token, zip(words, _norms_of(words), pos[1::2], pos[2::2], range(len(words)))))
 
 
 def _tokenize_underscores(text: str, offset: int) -> list[Token]:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hadath.lang.ar.sentences import split_sentences
+from hadath.lang.ar.sentences import _BOUNDARY, split_sentences
 
 
 def texts(text):
@@ -38,3 +40,9 @@ def test_spans_are_inside_text_ordered_and_trimmed(text):
         assert last <= s.start < s.end <= len(text)
         assert not text[s.start].isspace() and not text[s.end - 1].isspace()
         last = s.end
+
+
+@given(st.text(alphabet=st.sampled_from("ab سلام.!?؟…\n\"'»”)] ،1"), max_size=60))
+def test_boundaries_are_those_of_the_plain_alternation(text):
+    plain = re.compile(r"[.!?؟…]+[\"'»”)\]]*(?=\s|$)|\n+")
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -77,3 +77,16 @@ def test_tokens_are_the_words_with_their_places_and_forms(text, offset):
     # every letter run of the text lies in a token (an underscore splits; marks join)
     covered = {i for t in tokens for i in range(t.start - offset, t.end - offset)}
     assert all(set(range(*m.span())) <= covered for m in words)
+
+
+def test_the_memo_of_normalised_forms_stays_bounded(monkeypatch):
+    from hadath.lang.ar import tokens
+
+    monkeypatch.setattr(tokens, "NORM_MEMO", 5)
+    monkeypatch.setattr(tokens, "_norms", {})
+    monkeypatch.setattr(tokens, "_older_norms", {})
+    words = [f"مدينة{'ب' * k}" for k in range(23)]
+    for _ in range(2):
+        toks = tokenize(" ".join(words))
+        assert [t.norm for t in toks] == [normalize(w) for w in words]
+        assert len(tokens._norms) <= 5 and len(tokens._older_norms) <= 5
