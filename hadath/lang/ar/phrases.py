@@ -10,10 +10,13 @@ length the least stripped first word wins, then the phrase added first.
 Speed: what a token form can start is worked out once per form and memoised
 (`_Start`: its one-word phrases, and its longer phrases bucketed by their
 second word), so most tokens cost one cache lookup, and a longer phrase is
-only tried when the next token can be its second word. Every memo holds at
-most about `MEMO_LIMIT` forms (least recently used ones are dropped), so memory
-stops growing once a corpus has shown that many distinct words (about 2,000
-news articles).
+only tried when the next token can be its second word. The memo is shared by
+all matchers: one record per form holds what the form starts in each of them
+(by the matcher's slot), so the several matchers that read a sentence look its
+forms up in one table, whose entries the first of them has just brought into
+the processor's cache. It holds at most about `MEMO_LIMIT` forms (least
+recently used ones are dropped), so memory stops growing once a corpus has
+shown that many distinct words (about 2,000 news articles).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
+import weakref
 
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import Candidate, Token, candidates, enclitic_stems
@@ -66,6 +70,13 @@ _NORM = itemgetter(1)  # Token.norm without an attribute lookup per token
 _RANK = itemgetter(0)  # _Option.rank
 _FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
 
+# The shared memo: form → record, a tuple with what the form starts in the matcher
+# of each slot (NOTHING where nothing, or where the slot's matcher is gone).
+_slots: list[weakref.ref | None] = []  # the matcher of each slot (None: free)
+_records: dict[str, tuple] = {}  # the forms in use
+_older_records: dict[str, tuple] = {}  # the previous generation (see `_record`)
+_nothing_record: tuple = ()  # the record of a form that starts nothing anywhere
+
 
 @lru_cache(maxsize=MEMO_LIMIT)
 def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
@@ -82,16 +93,57 @@ def following_forms(norm: str) -> frozenset[str]:
     return frozenset([norm] + enclitic_stems(norm))  # = stems of candidates(norm) with no prefix
 
 
+def _forget() -> None:
+    """Empty the shared memo (a matcher was added, changed or dropped)."""
+    global _records, _older_records, _nothing_record
+    _records, _older_records = {}, {}
+    _nothing_record = (NOTHING,) * len(_slots)
+
+
+def _free(slot: int) -> None:
+    _slots[slot] = None
+
+
+def _take_slot(matcher: PhraseMatcher) -> int:
+    slot = next((k for k, ref in enumerate(_slots) if ref is None), len(_slots))
+    ref = weakref.ref(matcher, lambda _, slot=slot: _free(slot))
+    if slot == len(_slots):
+        _slots.append(ref)
+    else:
+        _slots[slot] = ref
+    _forget()
+    return slot
+
+
+def _record(norm: str) -> tuple:
+    """What `norm` starts in each matcher, memoised in two generations: when the
+    memo is full it becomes the older one, whose records move back as they are
+    used again (the forms in use stay, the rest is dropped with the older
+    generation)."""
+    global _records, _older_records
+    record = _older_records.get(norm)
+    if record is None:
+        if _useful(norm):  # most forms start no phrase of any matcher: no _start calls for them
+            matchers = [ref() if ref is not None else None for ref in _slots]
+            record = tuple((m._start(norm) or NOTHING) if m is not None else NOTHING for m in matchers)
+        else:
+            record = _nothing_record
+    if len(_records) >= MEMO_LIMIT:
+        _older_records, _records = _records, {}
+    _records[norm] = record
+    return record
+
+
 class PhraseMatcher(Generic[P]):
     def __init__(self, entries: Iterable[tuple[str, P]] = (),
                  accept: Callable[[Candidate, P], bool] | None = None):
         """`accept(candidate, payload)` may refuse a first-word stripping for an
         entry (e.g. a verb must not be found behind the article ال)."""
         self._index: dict[str, list[tuple[tuple[str, ...], P, str, int]]] = {}
-        self._starts: dict[str, _Start | None] = {}  # memo: token norm → what it can start
-        self._older: dict[str, _Start | None] = {}  # the previous generation of the memo
         self._accept = accept
         self._added = 0
+        self._slot = _take_slot(self)  # its place in the shared memo's records
+        self._of_record = itemgetter(self._slot)
         for phrase, payload in entries:
             self.add(phrase, payload)
 
@@ -101,8 +153,8 @@ class PhraseMatcher(Generic[P]):
             return
         self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words), self._added))
         self._added += 1
-        if self._starts or self._older:  # what forms start has changed (no new dicts per phrase while loading)
-            self._starts, self._older = {}, {}
+        if _records or _older_records:  # what forms start has changed (no new dicts per phrase while loading)
+            _forget()
         if words[0] not in _FIRST_WORDS:
             _FIRST_WORDS.add(words[0])
             _useful.cache_clear()
@@ -113,19 +165,6 @@ class PhraseMatcher(Generic[P]):
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
-
-    def _remembered(self, norm: str) -> _Start | tuple[()]:
-        """`_start`, memoised in two generations: when the memo is full it becomes
-        the older one, whose entries move back as they are used again (the forms in
-        use stay, the rest is dropped with the older generation). `NOTHING` (an
-        empty, false tuple) stands for None in the memo."""
-        start = self._older.get(norm)
-        if start is None:  # most forms start no phrase of any matcher: no _start call for them
-            start = (self._start(norm) or NOTHING) if _useful(norm) else NOTHING
-        if len(self._starts) >= MEMO_LIMIT:
-            self._older, self._starts = self._starts, {}
-        self._starts[norm] = start
-        return start
 
     def _start(self, norm: str) -> _Start | None:
         """What a token of this form can start (None: nothing)."""
@@ -148,7 +187,8 @@ class PhraseMatcher(Generic[P]):
 
     def match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch[P] | None:
         """The longest phrase starting at token `i`, or None."""
-        start = self._starts.get(tokens[i].norm) or self._remembered(tokens[i].norm)
+        norm = tokens[i].norm
+        start = (_records.get(norm) or _record(norm))[self._slot]
         return self._match(tokens, i, start) if start else None
 
     def _match(self, tokens: Sequence[Token], i: int, start: _Start) -> PhraseMatch[P] | None:
@@ -161,9 +201,10 @@ class PhraseMatcher(Generic[P]):
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[P]]:
         """Greedy left-to-right longest matches, not overlapping."""
-        starts = list(map(self._starts.get, map(_NORM, tokens)))  # C loops: most forms start nothing
-        if None in starts:  # forms not in the memo
-            starts = [s if s is not None else self._remembered(t.norm) for t, s in zip(tokens, starts)]
+        records = list(map(_records.get, map(_NORM, tokens)))  # C loops: most forms start nothing
+        if None in records:  # forms not in the memo
+            records = [r if r is not None else _record(t.norm) for t, r in zip(tokens, records)]
+        starts = list(map(self._of_record, records))
         out: list[PhraseMatch[P]] = []
         free = 0  # the first token not inside a match
         n_tokens = len(tokens)

@@ -48,4 +48,28 @@ def test_the_memo_stays_bounded_and_answers_the_same(monkeypatch):
     first = [(m.payload, m.start) for m in matcher.find_all(tokenize(text))]
     again = [(m.payload, m.start) for m in matcher.find_all(tokenize(text))]
     assert first == again == [("UN", 5), ("ZZZ", 30), ("ZZZ", text.index("زوروستان ترحب"))]
-    assert len(matcher._starts) <= 3 and len(matcher._older) <= 3
+    assert len(phrases._records) <= 3 and len(phrases._older_records) <= 3
+
+
+def test_matchers_share_the_memo_and_answer_as_alone():
+    import gc
+
+    import hadath.lang.ar.phrases as phrases
+
+    text = "قالت الأمم المتحدة إن وفدا من زوروستان وصل إلى العاصمة"
+    a = PhraseMatcher([("الأمم المتحدة", "UN")])
+    b = PhraseMatcher([("زوروستان", "ZZZ"), ("الأمم", "nations")])
+    assert [m.payload for m in a.find_all(tokenize(text))] == ["UN"]
+    assert [m.payload for m in b.find_all(tokenize(text))] == ["nations", "ZZZ"]
+    slot = b._slot
+    del b
+    gc.collect()
+    assert phrases._slots[slot] is None  # a dropped matcher frees its slot
+    lower = [PhraseMatcher() for k, ref in enumerate(phrases._slots) if ref is None and k < slot]  # noqa: F841
+    c = PhraseMatcher([("وفدا", "delegation")])  # takes a free slot: the memo is emptied, no stale answer
+    assert c._slot == slot
+    assert [m.payload for m in c.find_all(tokenize(text))] == ["delegation"]
+    assert [m.payload for m in a.find_all(tokenize(text))] == ["UN"]
+    c.add("العاصمة", "capital")  # a matcher changed after use answers with its new phrase
+    assert [m.payload for m in c.find_all(tokenize(text))] == ["delegation", "capital"]
+    assert c.match_at(tokenize(text), 9).payload == "capital"
