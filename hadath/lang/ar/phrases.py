@@ -68,7 +68,7 @@ class _Start(NamedTuple):
 NOTHING = ()  # memo value of a form that starts no phrase (false, unlike a _Start)
 _NORM = itemgetter(1)  # Token.norm without an attribute lookup per token
 _RANK = itemgetter(0)  # _Option.rank
-_FIRST_WORDS: set[str] = set()  # first words of every phrase of every matcher
+_FIRST_WORDS: dict[str, set[int]] = {}  # first word of a phrase → slots of the matchers that have it
 
 # The shared memo: form → record, a tuple with what the form starts in the matcher
 # of each slot (NOTHING where nothing, or where the slot's matcher is gone).
@@ -78,7 +78,6 @@ _older_records: dict[str, tuple] = {}  # the previous generation (see `_record`)
 _nothing_record: tuple = ()  # the record of a form that starts nothing anywhere
 
 
-@lru_cache(maxsize=MEMO_LIMIT)
 def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
     """The clitic candidates of a form (with their rank) that start a phrase of
     some matcher: worked out once per form for all matchers, which then look only
@@ -123,9 +122,15 @@ def _record(norm: str) -> tuple:
     global _records, _older_records
     record = _older_records.get(norm)
     if record is None:
-        if _useful(norm):  # most forms start no phrase of any matcher: no _start calls for them
-            matchers = [ref() if ref is not None else None for ref in _slots]
-            record = tuple((m._start(norm) or NOTHING) if m is not None else NOTHING for m in matchers)
+        useful = _useful(norm)
+        if useful:  # most forms start no phrase of any matcher: no _start calls for them
+            starts = list(_nothing_record)
+            for slot in set().union(*[_FIRST_WORDS[cand.stem] for _, cand in useful]):
+                ref = _slots[slot]  # only the matchers with a phrase that can start here
+                matcher = ref() if ref is not None else None
+                if matcher is not None:
+                    starts[slot] = matcher._start(useful) or NOTHING
+            record = tuple(starts)
         else:
             record = _nothing_record
     if len(_records) >= MEMO_LIMIT:
@@ -155,9 +160,7 @@ class PhraseMatcher(Generic[P]):
         self._added += 1
         if _records or _older_records:  # what forms start has changed (no new dicts per phrase while loading)
             _forget()
-        if words[0] not in _FIRST_WORDS:
-            _FIRST_WORDS.add(words[0])
-            _useful.cache_clear()
+        _FIRST_WORDS.setdefault(words[0], set()).add(self._slot)
 
     def __contains__(self, phrase: str) -> bool:
         words = tuple(normalize(phrase).split())
@@ -166,11 +169,12 @@ class PhraseMatcher(Generic[P]):
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
-    def _start(self, norm: str) -> _Start | None:
-        """What a token of this form can start (None: nothing)."""
+    def _start(self, useful: tuple[tuple[int, Candidate], ...]) -> _Start | None:
+        """What a token can start whose clitic candidates that start a phrase of
+        some matcher are `useful` (None: nothing in this matcher)."""
         single: _Option | None = None
         buckets: dict[str, list[_Option]] = {}
-        for k, cand in _useful(norm):
+        for k, cand in useful:
             for rest, payload, phrase, order in self._index.get(cand.stem, ()):
                 if self._accept is not None and not self._accept(cand, payload):
                     continue
