@@ -76,6 +76,12 @@ _slots: list[weakref.ref | None] = []  # the matcher of each slot (None: free)
 _records: dict[str, tuple] = {}  # the forms in use
 _older_records: dict[str, tuple] = {}  # the previous generation (see `_record`)
 _nothing_record: tuple = ()  # the record of a form that starts nothing anywhere
+_generation = 0  # counts `_forget` calls: records of an earlier generation are stale
+# the records of the token list read last, with its length and the generation: the
+# matchers that read one sentence in turn look its forms up once (token lists are
+# not changed after `tokenize`; a list changed in place keeps its identity, so its
+# length is checked too)
+_last: tuple = (None, 0, -1, ())
 
 
 def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
@@ -94,7 +100,8 @@ def following_forms(norm: str) -> frozenset[str]:
 
 def _forget() -> None:
     """Empty the shared memo (a matcher was added, changed or dropped)."""
-    global _records, _older_records, _nothing_record
+    global _records, _older_records, _nothing_record, _generation
+    _generation += 1
     _records, _older_records = {}, {}
     _nothing_record = (NOTHING,) * len(_slots)
 
@@ -205,9 +212,13 @@ class PhraseMatcher(Generic[P]):
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[P]]:
         """Greedy left-to-right longest matches, not overlapping."""
-        records = list(map(_records.get, map(_NORM, tokens)))  # C loops: most forms start nothing
-        if None in records:  # forms not in the memo
-            records = [r if r is not None else _record(t.norm) for t, r in zip(tokens, records)]
+        global _last
+        last, n_last, generation, records = _last
+        if tokens is not last or len(tokens) != n_last or generation != _generation:
+            records = list(map(_records.get, map(_NORM, tokens)))  # C loops: most forms start nothing
+            if None in records:  # forms not in the memo
+                records = [r if r is not None else _record(t.norm) for t, r in zip(tokens, records)]
+            _last = (tokens, len(tokens), _generation, records)
         starts = list(map(self._of_record, records))
         out: list[PhraseMatch[P]] = []
         free = 0  # the first token not inside a match

@@ -73,3 +73,16 @@ def test_matchers_share_the_memo_and_answer_as_alone():
     c.add("العاصمة", "capital")  # a matcher changed after use answers with its new phrase
     assert [m.payload for m in c.find_all(tokenize(text))] == ["delegation", "capital"]
     assert c.match_at(tokenize(text), 9).payload == "capital"
+
+
+def test_one_token_list_read_by_several_matchers_and_changed_between():
+    a = PhraseMatcher([("الأمم المتحدة", "UN")])
+    b = PhraseMatcher([("زوروستان", "ZZZ")])
+    tokens = tokenize("قالت الأمم المتحدة إن وفدا من زوروستان وصل")
+    assert [m.payload for m in a.find_all(tokens)] == ["UN"]
+    assert [m.payload for m in b.find_all(tokens)] == ["ZZZ"]
+    b.add("وفدا", "delegation")  # the matcher changed: the list's records are stale
+    assert [m.payload for m in b.find_all(tokens)] == ["delegation", "ZZZ"]
+    tokens += tokenize("إلى زوروستان")  # the same list, longer
+    assert [m.payload for m in b.find_all(tokens)] == ["delegation", "ZZZ", "ZZZ"]
+    assert [m.payload for m in a.find_all(tokens)] == ["UN"]
