@@ -163,11 +163,19 @@ class PhraseMatcher(Generic[P]):
         words = tuple(normalize(phrase).split())
         if not words:
             return
-        self._index.setdefault(words[0], []).append((words[1:], payload, " ".join(words), self._added))
+        first = words[0]
+        bucket = self._index.get(first)  # (no setdefault: no new list or set per phrase while loading)
+        if bucket is None:
+            self._index[first] = bucket = []
+        bucket.append((words[1:], payload, " ".join(words), self._added))
         self._added += 1
-        if _records or _older_records:  # what forms start has changed (no new dicts per phrase while loading)
+        if _records or _older_records:  # what forms start has changed
             _forget()
-        _FIRST_WORDS.setdefault(words[0], set()).add(self._slot)
+        slots = _FIRST_WORDS.get(first)
+        if slots is None:
+            _FIRST_WORDS[first] = {self._slot}
+        else:
+            slots.add(self._slot)
 
     def __contains__(self, phrase: str) -> bool:
         words = tuple(normalize(phrase).split())
