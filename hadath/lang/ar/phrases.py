@@ -68,6 +68,7 @@ class _Start(NamedTuple):
 NOTHING = ()  # memo value of a form that starts no phrase (false, unlike a _Start)
 _NORM = itemgetter(1)  # Token.norm without an attribute lookup per token
 _RANK = itemgetter(0)  # _Option.rank
+_STEM = itemgetter(0)  # Candidate.stem
 _FIRST_WORDS: dict[str, set[int]] = {}  # first word of a phrase → slots of the matchers that have it
 
 # The shared memo: form → record, a tuple with what the form starts in the matcher
@@ -88,7 +89,10 @@ def _useful(norm: str) -> tuple[tuple[int, Candidate], ...]:
     """The clitic candidates of a form (with their rank) that start a phrase of
     some matcher: worked out once per form for all matchers, which then look only
     at these (most forms have none)."""
-    return tuple((k, c) for k, c in enumerate(candidates(norm)) if c.stem in _FIRST_WORDS)
+    cands = candidates(norm)
+    if _FIRST_WORDS.keys().isdisjoint(map(_STEM, cands)):  # C loops: most forms start nothing
+        return ()
+    return tuple((k, c) for k, c in enumerate(cands) if c.stem in _FIRST_WORDS)
 
 
 @lru_cache(maxsize=MEMO_LIMIT)
