@@ -9,6 +9,7 @@ verbal noun trigger continues a list (…، وتنسيق التعاون) and doe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from hadath.lang.ar.normalize import normalize
@@ -27,13 +28,15 @@ def clause_ids(tokens: Sequence[Token], text: str, offset: int, joined_verbs: se
 
     `joined_verbs`: token indices of verb triggers joined by و/ف (each opens a clause);
     `joined_nouns`: those of noun triggers joined by و/ف (a comma before one does not)."""
-    ids, current = [], 0
-    for i, tok in enumerate(tokens):
-        if i:
-            gap = text[tokens[i - 1].end - offset : tok.start - offset]
-            if _PUNCT.search(gap) and i not in joined_nouns:
-                current += 1
-            elif tok.norm in OPENERS or i in joined_verbs:
-                current += 1
+    # the tokens after a punctuation mark: a mark is never inside a token, so the
+    # number of tokens starting before it is the index of the token after it
+    starts = [tok.start - offset for tok in tokens]
+    after_mark = {bisect_right(starts, m.start()) for m in _PUNCT.finditer(text)}
+    ids, current = [0], 0
+    for i in range(1, len(tokens)):
+        if i in after_mark and i not in joined_nouns:
+            current += 1
+        elif tokens[i].norm in OPENERS or i in joined_verbs:
+            current += 1
         ids.append(current)
-    return ids
+    return ids if tokens else []
