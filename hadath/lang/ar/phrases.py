@@ -27,6 +27,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
+import threading
 import weakref
 
 from hadath.lang.ar.normalize import normalize
@@ -78,6 +79,7 @@ _records: dict[str, tuple] = {}  # the forms in use
 _older_records: dict[str, tuple] = {}  # the previous generation (see `_record`)
 _nothing_record: tuple = ()  # the record of a form that starts nothing anywhere
 _generation = 0  # counts `_forget` calls: records of an earlier generation are stale
+_LOCK = threading.RLock()  # slots taken, memo emptied, records built: one thread at a time
 # the records of the token list read last, with its length and the generation: the
 # matchers that read one sentence in turn look its forms up once (token lists are
 # not changed after `tokenize`; a list changed in place keeps its identity, so its
@@ -115,13 +117,14 @@ def _free(slot: int) -> None:
 
 
 def _take_slot(matcher: PhraseMatcher) -> int:
-    slot = next((k for k, ref in enumerate(_slots) if ref is None), len(_slots))
-    ref = weakref.ref(matcher, lambda _, slot=slot: _free(slot))
-    if slot == len(_slots):
-        _slots.append(ref)
-    else:
-        _slots[slot] = ref
-    _forget()
+    with _LOCK:
+        slot = next((k for k, ref in enumerate(_slots) if ref is None), len(_slots))
+        ref = weakref.ref(matcher, lambda _, slot=slot: _free(slot))
+        if slot == len(_slots):
+            _slots.append(ref)
+        else:
+            _slots[slot] = ref
+        _forget()
     return slot
 
 
@@ -129,7 +132,13 @@ def _record(norm: str) -> tuple:
     """What `norm` starts in each matcher, memoised in two generations: when the
     memo is full it becomes the older one, whose records move back as they are
     used again (the forms in use stay, the rest is dropped with the older
-    generation)."""
+    generation). Under `_LOCK` (threads of the web app): a record is built from
+    one set of slots and stored in the memo of the same generation."""
+    with _LOCK:
+        return _record_locked(norm)
+
+
+def _record_locked(norm: str) -> tuple:
     global _records, _older_records
     record = _older_records.get(norm)
     if record is None:
@@ -174,7 +183,8 @@ class PhraseMatcher(Generic[P]):
         bucket.append((words[1:], payload, " ".join(words), self._added))
         self._added += 1
         if _records or _older_records:  # what forms start has changed
-            _forget()
+            with _LOCK:
+                _forget()
         slots = _FIRST_WORDS.get(first)
         if slots is None:
             _FIRST_WORDS[first] = {self._slot}
@@ -226,11 +236,12 @@ class PhraseMatcher(Generic[P]):
         """Greedy left-to-right longest matches, not overlapping."""
         global _last
         last, n_last, generation, records = _last
-        if tokens is not last or len(tokens) != n_last or generation != _generation:
+        current = _generation  # read first: a memo emptied meanwhile makes these records stale
+        if tokens is not last or len(tokens) != n_last or generation != current:
             records = list(map(_records.get, map(_NORM, tokens)))  # C loops: most forms start nothing
             if None in records:  # forms not in the memo
                 records = [r if r is not None else _record(t.norm) for t, r in zip(tokens, records)]
-            _last = (tokens, len(tokens), _generation, records)
+            _last = (tokens, len(tokens), current, records)
         starts = list(map(self._of_record, records))
         out: list[PhraseMatch[P]] = []
         free = 0  # the first token not inside a match
@@ -251,9 +262,12 @@ class PhraseMatcher(Generic[P]):
 
 def _longer(tokens: Sequence[Token], i: int, by_second: dict[str, tuple[_Option, ...]]) -> _Option | None:
     """The best phrase of two words or more starting at token `i` (i + 1 < len(tokens))."""
+    forms = following_forms(tokens[i + 1].norm)
+    if by_second.keys().isdisjoint(forms):  # most often: the next token is no second word here
+        return None
     best = None
     n_tokens = len(tokens)
-    for form in following_forms(tokens[i + 1].norm):
+    for form in forms:
         for option in by_second.get(form, ()):
             if best is not None and option.rank >= best.rank:
                 break

@@ -86,3 +86,18 @@ def test_one_token_list_read_by_several_matchers_and_changed_between():
     tokens += tokenize("إلى زوروستان")  # the same list, longer
     assert [m.payload for m in b.find_all(tokens)] == ["delegation", "ZZZ", "ZZZ"]
     assert [m.payload for m in a.find_all(tokens)] == ["UN"]
+
+
+def test_threads_that_build_and_use_matchers_at_once_get_the_right_answers():
+    from concurrent.futures import ThreadPoolExecutor
+
+    shared = PhraseMatcher([("الأمم المتحدة", "UN")])
+    text = "قالت الأمم المتحدة إن وفدا من زوروستان وصل إلى العاصمة"
+
+    def work(k: int) -> bool:
+        own = PhraseMatcher([("زوروستان", f"Z{k}"), (f"كلمة{k}", "w")])  # a slot taken while others read
+        return all([m.payload for m in shared.find_all(tokenize(text))] == ["UN"]
+                   and [m.payload for m in own.find_all(tokenize(text))] == [f"Z{k}"] for _ in range(50))
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(pool.map(work, range(40)))
