@@ -80,7 +80,7 @@ def split_title(text: str) -> tuple[str | None, str]:
 def _finish(text: str, meta: dict) -> Article:
     if not text:
         raise SkipArticle("empty", "no article text left (empty input, or only boilerplate)")
-    if len(text.split()) < MIN_WORDS:
+    if len(text.split(maxsplit=MIN_WORDS)) < MIN_WORDS:  # (at most MIN_WORDS + 1 pieces: no list of every word)
         raise SkipArticle("too-short", f"the article text has fewer than {MIN_WORDS} words: {text[:60]!r}")
     arabic, language = is_arabic(text)
     if not arabic:

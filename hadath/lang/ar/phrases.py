@@ -180,7 +180,7 @@ class PhraseMatcher(Generic[P]):
         bucket = self._index.get(first)  # (no setdefault: no new list or set per phrase while loading)
         if bucket is None:
             self._index[first] = bucket = []
-        bucket.append((words[1:], payload, " ".join(words), self._added))
+        bucket.append((words[1:], payload, first if len(words) == 1 else " ".join(words), self._added))
         self._added += 1
         if _records or _older_records:  # what forms start has changed
             with _LOCK:
