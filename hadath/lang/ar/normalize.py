@@ -82,6 +82,15 @@ def normalize(text: str) -> str:
     return text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي").replace("ة", "ه")
 
 
+def normalize_in_place(text: str) -> str | None:
+    """`normalize(text)` when it keeps every character where it is (a text with no
+    character to delete or expand: then `normalize(text)[a:b] == normalize(text[a:b])`
+    for any span), else None."""
+    if _RARE.search(text) is not None:
+        return None
+    return text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي").replace("ة", "ه")
+
+
 def is_deleted(char: str) -> bool:
     """True for characters `normalize` removes (diacritics, tatweel, joiners)."""
     return char in DELETED_CHARS

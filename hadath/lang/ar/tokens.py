@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
-from hadath.lang.ar.normalize import DELETED_CHARS, normalize
+from hadath.lang.ar.normalize import DELETED_CHARS, normalize, normalize_in_place
 
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
@@ -106,8 +106,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     # parts' lengths gives every word's start (odd places) and end (even places)
     parts = _TOKEN_SPLIT.split(text)
     words = parts[1::2]
-    pos = list(accumulate(map(len, parts), initial=offset))
-    return list(map(_new_token, zip(words, _norms_of(words), pos[1::2], pos[2::2], range(len(words)))))
+    pos = list(accumulate(map(len, parts), initial=0))
+    starts, ends = pos[1::2], pos[2::2]
+    normed = normalize_in_place(text)  # most sentences: each word's form is a slice of it
+    norms = _norms_of(words) if normed is None else list(map(normed.__getitem__, map(slice, starts, ends)))
+    if offset:
+        starts, ends = list(map(offset.__add__, starts)), list(map(offset.__add__, ends))
+    return list(map(_new_token, zip(words, norms, starts, ends, range(len(words)))))
 
 
 def _tokenize_underscores(text: str, offset: int) -> list[Token]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hadath.lang.ar.normalize import _TABLE, _expand_presentation, clean_text, normalize
+from hadath.lang.ar.normalize import _TABLE, _expand_presentation, clean_text, normalize, normalize_in_place
 
 _TABLE_CHARS = [chr(c) for c in _TABLE]
 
@@ -53,6 +53,15 @@ def test_normalize_leaves_no_diacritics_tatweel_or_presentation_forms(text):
 def test_normalize_fast_path_equals_the_full_table(text):
     # the str.replace path for texts without rare characters must equal translate
     assert normalize(text) == _expand_presentation(text).translate(_TABLE)
+
+
+@given(ARABIC)
+def test_normalize_in_place_keeps_every_character_where_it_is(text):
+    normed = normalize_in_place(text)
+    if normed is not None:
+        assert normed == normalize(text) and len(normed) == len(text)
+    else:
+        assert len(normalize(text)) != len(text) or any(normalize(c) != c for c in text)
 
 
 def test_normalize_fast_path_covers_every_mapped_character():
