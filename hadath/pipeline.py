@@ -16,7 +16,6 @@ from hadath.lang.ar.sentences import split_sentences
 from hadath.lang.ar.tokens import tokenize
 from hadath.records import Article, CodedArticle
 
-
 GC_THRESHOLDS = (50_000, 20, 10)  # the collector's generation thresholds while coding (Python's: 700, 10, 10)
 
 

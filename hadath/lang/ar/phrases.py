@@ -21,14 +21,14 @@ shown that many distinct words (about 2,000 news articles).
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
-import threading
-import weakref
 
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokens import Candidate, Token, candidates, enclitic_stems

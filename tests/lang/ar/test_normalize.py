@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hadath.lang.ar.normalize import _TABLE, _expand_presentation, clean_text, normalize, normalize_in_place
+from hadath.lang.ar.normalize import (
+    _TABLE,
+    _expand_presentation,
+    clean_text,
+    normalize,
+    normalize_in_place,
+)
 
 _TABLE_CHARS = [chr(c) for c in _TABLE]
 

@@ -40,7 +40,7 @@ def test_a_longer_phrase_needs_its_second_word_next(monkeypatch):
 
 
 def test_the_memo_stays_bounded_and_answers_the_same(monkeypatch):
-    import hadath.lang.ar.phrases as phrases
+    from hadath.lang.ar import phrases
 
     monkeypatch.setattr(phrases, "MEMO_LIMIT", 3)
     matcher = PhraseMatcher([("الأمم المتحدة", "UN"), ("زوروستان", "ZZZ")])
@@ -54,7 +54,7 @@ def test_the_memo_stays_bounded_and_answers_the_same(monkeypatch):
 def test_matchers_share_the_memo_and_answer_as_alone():
     import gc
 
-    import hadath.lang.ar.phrases as phrases
+    from hadath.lang.ar import phrases
 
     text = "قالت الأمم المتحدة إن وفدا من زوروستان وصل إلى العاصمة"
     a = PhraseMatcher([("الأمم المتحدة", "UN")])
