@@ -58,7 +58,11 @@ class TriggerEntry:
     @property
     def verb(self) -> bool:
         """A verb, or a phrase opened by one: the first word lists past|present."""
-        return "|" in self.lemma.split()[0]
+        return _verb_lemma(self.lemma)
+
+
+def _verb_lemma(lemma: str) -> bool:
+    return "|" in lemma.split()[0]
 
 
 def conjugate(past: str, present: str) -> set[str]:
@@ -165,10 +169,9 @@ def clitics_fit(cand: Candidate, entry: TriggerEntry) -> bool:
 def _opener(kind: str, lemma: str) -> str:
     """What opens an entry for `clitics_fit`: "particle" (a phrase opened by أن/إن),
     "verb" (a verb, or a phrase opened by one) or "noun"."""
-    first = lemma.split()[0]
-    if kind == "phrase" and normalize(first) in PARTICLES:
+    if kind == "phrase" and normalize(lemma.split()[0]) in PARTICLES:
         return "particle"
-    return "verb" if "|" in first else "noun"
+    return "verb" if _verb_lemma(lemma) else "noun"
 
 
 @cache

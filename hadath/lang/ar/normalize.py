@@ -77,9 +77,8 @@ _RARE = re.compile("[" + "".join(
 
 def normalize(text: str) -> str:
     """Matching form of Arabic text (see the module docstring). Idempotent."""
-    if _RARE.search(text) is not None:
-        return _expand_presentation(text).translate(_TABLE)
-    return text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي").replace("ة", "ه")
+    normed = normalize_in_place(text)
+    return normed if normed is not None else _expand_presentation(text).translate(_TABLE)
 
 
 def normalize_in_place(text: str) -> str | None:
