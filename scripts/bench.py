@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import resource
+import site
 import subprocess
 import sys
 import tempfile
@@ -148,24 +149,53 @@ def _own_peak_mb() -> float:
 
 def child(name: str, arg: str, num: int) -> dict:
     out = MEASURES[name](arg, num)
+    out["python"] = platform.python_version()
     out["peak_rss_mb"] = _own_peak_mb()
     out["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
 
 
-def run(name: str, arg, num: int) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--child", name, str(arg), str(num)],
-                          capture_output=True, text=True, check=True)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(name: str, arg, num: int, python: str | None = None) -> dict:
+    """One measurement in a child process; `python`: another interpreter of the same
+    version, which finds hadath in this checkout and its dependencies in this
+    environment (same version, so the same compiled wheels)."""
+    env = None
+    if python:
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), *site.getsitepackages()]))
+    proc = subprocess.run([python or sys.executable, __file__, "--child", name, str(arg), str(num)],
+                          capture_output=True, text=True, check=True, env=env)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def best_of(times: int, name: str, arg, num: int) -> dict:
-    """The fastest of `times` runs (as timeit advises: slower runs measure the machine's
-    other load), with every run's rate kept."""
-    runs = [run(name, arg, num) for _ in range(times)]
-    best = min(runs, key=lambda r: r["seconds"])
-    best["rates"] = sorted(r["articles"] / r["seconds"] for r in runs)
-    return best
+def best_of(times: int, name: str, arg, num: int, pythons: list[str | None]) -> list[dict]:
+    """For each interpreter (None: this one), the fastest of `times` runs (as timeit
+    advises: slower runs measure the machine's other load), with every run's rate
+    kept; the interpreters run in turn, so they share the machine's phases."""
+    runs: list[list[dict]] = [[] for _ in pythons]
+    for _ in range(times):
+        for own, python in zip(runs, pythons):
+            own.append(run(name, arg, num, python))
+    out = []
+    for own in runs:
+        best = min(own, key=lambda r: r["seconds"])
+        best["rates"] = sorted(r["articles"] / r["seconds"] for r in own)
+        out.append(best)
+    return out
+
+
+def distribution_pythons() -> list[str]:
+    """The operating system's own CPython of this version (e.g. Debian's
+    /usr/bin/python3.11), when the benchmark runs on another build of it (pyenv's):
+    builds differ in speed (profile-guided and link-time optimisation, a static or
+    shared libpython), so the text rows are measured on both."""
+    path = Path(f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}")
+    base = getattr(sys, "_base_executable", sys.executable)
+    if path.is_file() and os.path.realpath(path) != os.path.realpath(base):
+        return [str(path)]
+    return []
 
 
 def alternated(path: Path, times: int = 2) -> tuple[dict, dict]:
@@ -193,6 +223,8 @@ def main() -> None:
     ap.add_argument("--out", default="docs/benchmarks.md")
     ap.add_argument("--big", type=int, default=20_000)
     ap.add_argument("--child", nargs=3)
+    ap.add_argument("--python", action="append", help="another interpreter of this version for the text rows "
+                    "(default: the operating system's own, when the environment runs another build)")
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args.child[0], args.child[1], int(args.child[2]))))
@@ -205,15 +237,22 @@ def main() -> None:
         (tmp / "s").mkdir()
         (tmp / "b").mkdir()
         small, big = build(ant, tmp / "s", 2000), build(ant, tmp / "b", args.big)
+        others = args.python if args.python is not None else distribution_pythons()
+        pythons = [None, *others]
+        text = best_of(3, "text", ant, 1800, pythons)
+        steady = best_of(3, "text_steady", ant, 1800, pythons)
         results = {
-            "text_1800": best_of(3, "text", ant, 1800),
-            "text_steady_900": best_of(3, "text_steady", ant, 1800),
+            "text_1800": text[0],
+            "text_steady_900": steady[0],
             "trafilatura_2000": run("trafilatura", small["html"], 2000),
             "html_2000": run("html", small["html"], 2000),
             "ingest_text_2000_w1": run("ingest", small["jsonl"], 1),
             **dict(zip(("ingest_text_big_w1", "ingest_text_big_w2"), alternated(big["jsonl"]))),
             "ingest_warc_2000_w1": run("ingest", small["warc"], 1),
         }
+        for k, python in enumerate(others, 1):
+            results[f"text_1800 ({python})"] = text[k]
+            results[f"text_steady_900 ({python})"] = steady[k]
     Path(args.out).write_text(report(results, args.big), encoding="utf-8")
     print(Path(args.out).read_text(encoding="utf-8"))
 
@@ -229,7 +268,9 @@ def report(r: dict, big: int) -> str:
     lines = [
         "# Benchmarks", "",
         f"Measured {dt.date.today().isoformat()} by `make bench` (scripts/bench.py) on {cpu}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}. Each row is its own process.", "",
+        f"{os.cpu_count()} cores, Python {platform.python_version()} "
+        f"({getattr(sys, '_base_executable', sys.executable)}; rows marked with another interpreter ran on it). "
+        "Each row is its own process.", "",
         "| measurement | articles | seconds | articles/s | MB/s | peak RSS MB |", "|---|---|---|---|---|---|",
     ]
     for key, v in r.items():
@@ -244,6 +285,16 @@ def report(r: dict, big: int) -> str:
         f"first 900 (`text_steady_900`: the rate of a long run, its caches warm). Both rows are the best of "
         f"three runs; all three ran at {', '.join(f'{x:.0f}' for x in t['rates'])} and "
         f"{', '.join(f'{x:.0f}' for x in r['text_steady_900']['rates'])} articles/s.",
+    ]
+    for key in r:
+        if key.startswith("text_1800 ("):
+            python = key[len("text_1800 ("):-1]
+            o, steady = r[key], r[f"text_steady_900 ({python})"]
+            lines.append(
+                f"- The same on {python} (Python {o['python']}): **{rate(o)} articles/s** from a fresh process, "
+                f"{rate(steady)} on the second 900 (all runs: {', '.join(f'{x:.0f}' for x in o['rates'])} and "
+                f"{', '.join(f'{x:.0f}' for x in steady['rates'])}).")
+    lines += [
         f"- HTML path ÷ trafilatura alone on the same 2,000 pages: "
         f"**{h['seconds'] / tr['seconds']:.2f}×** (target ≤ 3.5×).",
         f"- 2 workers ÷ 1 worker, {big:,} articles into DuckDB: **{(w2['articles'] / w2['seconds']) / (w1['articles'] / w1['seconds']):.2f}×** (target ≥ 1.7×); "
