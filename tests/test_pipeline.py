@@ -22,3 +22,24 @@ def test_warm_up_freezes_the_lexicons_and_sets_the_collector():
     warm_up()
     assert gc.get_threshold() == GC_THRESHOLDS
     assert gc.get_freeze_count() > 10_000  # the matchers and lexicons, built by warm_up
+
+
+def test_warm_up_leaves_the_collector_as_it_found_it():
+    """The build runs with the collector off; warm_up turns it back on only if it was on."""
+    import gc
+
+    from hadath.pipeline import warm_up
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        warm_up()
+        assert gc.isenabled()
+        gc.disable()
+        warm_up()
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
