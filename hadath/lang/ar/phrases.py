@@ -250,7 +250,13 @@ class PhraseMatcher(Generic[P]):
             if i < free:
                 continue
             start = starts[i]  # _match inlined: it runs for every token that starts something
-            best = _longer(tokens, i, start.by_second) if start.by_second and i + 1 < n_tokens else None
+            by_second = start.by_second
+            # _longer's first test inlined: most often the next token is no second word here
+            if by_second and i + 1 < n_tokens \
+                    and not by_second.keys().isdisjoint(forms := following_forms(tokens[i + 1].norm)):
+                best = _longer(tokens, i, by_second, forms)
+            else:
+                best = None
             if best is None:
                 best = start.single
                 if best is None:
@@ -260,9 +266,12 @@ class PhraseMatcher(Generic[P]):
         return out
 
 
-def _longer(tokens: Sequence[Token], i: int, by_second: dict[str, tuple[_Option, ...]]) -> _Option | None:
-    """The best phrase of two words or more starting at token `i` (i + 1 < len(tokens))."""
-    forms = following_forms(tokens[i + 1].norm)
+def _longer(tokens: Sequence[Token], i: int, by_second: dict[str, tuple[_Option, ...]],
+            forms: frozenset[str] | None = None) -> _Option | None:
+    """The best phrase of two words or more starting at token `i` (i + 1 < len(tokens));
+    `forms`: `following_forms` of token i + 1, when the caller has them."""
+    if forms is None:
+        forms = following_forms(tokens[i + 1].norm)
     if by_second.keys().isdisjoint(forms):  # most often: the next token is no second word here
         return None
     best = None
