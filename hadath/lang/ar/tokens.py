@@ -135,7 +135,13 @@ def candidates(norm: str) -> tuple[Candidate, ...]:
     """Forms of a normalised token to look up, least stripped first."""
     out: dict[str, Candidate] = {}
     endings = [enc for enc in _ENDING_WITH.get(norm[-1:], ()) if norm.endswith(enc)]  # the same for every split
-    for prefix, rest in _proclitic_splits(norm):
+    if norm[:1] not in _PROCLITIC_HEADS:  # a third of new forms: nothing to strip in front
+        if not endings:
+            return (_new(Candidate, (norm, "", "")),) if len(norm) >= MIN_STEM else ()
+        splits = [("", norm)]
+    else:
+        splits = _proclitic_splits(norm)
+    for prefix, rest in splits:
         if len(rest) >= MIN_STEM and rest not in out:
             out[rest] = _new(Candidate, (rest, prefix, ""))
         for enc in endings:
@@ -151,6 +157,9 @@ def candidates(norm: str) -> tuple[Candidate, ...]:
 
 
 _new = tuple.__new__
+# the letters a proclitic split can start with (conjunctions, prepositions, future س,
+# the article's ا; لل starts with ل): a word starting otherwise has only itself
+_PROCLITIC_HEADS = frozenset(CONJUNCTIONS + PREPOSITIONS + ("س", "ا"))
 
 
 def enclitic_stems(norm: str) -> list[str]:

@@ -40,6 +40,31 @@ def test_candidates_never_leave_a_one_letter_stem():
     assert all(len(s) >= 2 for s in stems("وله"))
 
 
+def _candidates_by_every_split(norm):
+    """`candidates` by its definition: every proclitic split, each bare and with each
+    enclitic stripped (and ت read as ه), least stripped first, one per stem."""
+    from hadath.lang.ar.tokens import _ENDING_WITH, MIN_STEM, Candidate, _proclitic_splits
+
+    out = {}
+    endings = [enc for enc in _ENDING_WITH.get(norm[-1:], ()) if norm.endswith(enc)]
+    for prefix, rest in _proclitic_splits(norm):
+        if len(rest) >= MIN_STEM:
+            out.setdefault(rest, Candidate(rest, prefix, ""))
+        for enc in endings:
+            if len(rest) - len(enc) >= MIN_STEM + 1:
+                stem = rest[: -len(enc)]
+                out.setdefault(stem, Candidate(stem, prefix, enc))
+                if stem.endswith("ت"):
+                    out.setdefault(stem[:-1] + "ه", Candidate(stem[:-1] + "ه", prefix, enc))
+    return tuple(out.values())
+
+
+@given(st.text(alphabet="وفبلكساتهيمنكرحدعزقشةا", max_size=9))
+def test_candidates_equal_their_definition(word):
+    """Also for words no proclitic can open (the fast path: the word, and its enclitics)."""
+    assert candidates(word) == _candidates_by_every_split(word)
+
+
 def test_tokenize_keeps_original_offsets_with_diacritics():
     text = "قالَ الرّئيسُ: الصين."
     toks = tokenize(text)
