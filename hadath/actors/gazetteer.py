@@ -130,7 +130,7 @@ def group_by_phrase(entries) -> dict[str, tuple[Entry, ...]]:
 @cache
 def matcher() -> PhraseMatcher[tuple[Entry, ...]]:
     """The one matcher of all actor phrases (built on first use)."""
-    return PhraseMatcher(group_by_phrase(all_entries()).items())
+    return PhraseMatcher(group_by_phrase(all_entries()).items(), normalized=True)  # (the loaders normalise)
 
 
 @cache

@@ -179,8 +179,8 @@ def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
     """One PhraseMatcher over every surface form of every entry."""
     matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(accept=clitics_fit)
     for entry in load_entries():
-        for phrase in surface_phrases(entry):
-            matcher.add(phrase, entry)
+        for phrase in surface_phrases(entry):  # (normalised by expand_phrase)
+            matcher.add(phrase, entry, normalized=True)
     return matcher
 
 
@@ -213,8 +213,8 @@ def split_matcher() -> tuple[PhraseMatcher[SplitOptions], frozenset[str]]:
         options.setdefault(normalize(" ".join(words[1:])), []).append((entry, forms))
         verbs |= forms | {c + f for f in forms for c in "وف"}
     matcher: PhraseMatcher[SplitOptions] = PhraseMatcher()
-    for rest, fits in options.items():
-        matcher.add(rest, tuple(fits))
+    for rest, fits in options.items():  # (keys normalised above)
+        matcher.add(rest, tuple(fits), normalized=True)
     return matcher, frozenset(verbs)
 
 

@@ -54,4 +54,5 @@ def place_matcher() -> PhraseMatcher[tuple[Place, ...]]:
     for names, place in places():
         for name in names:
             by_name.setdefault(name, []).append(place)
-    return PhraseMatcher(((n, tuple(ps)) for n, ps in by_name.items()), accept=_accept)
+    # places.tsv is in matching form (generated so, and tested: tests/geo/test_data.py)
+    return PhraseMatcher(((n, tuple(ps)) for n, ps in by_name.items()), accept=_accept, normalized=True)

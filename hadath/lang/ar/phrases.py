@@ -161,19 +161,23 @@ def _record_locked(norm: str) -> tuple:
 
 class PhraseMatcher(Generic[P]):
     def __init__(self, entries: Iterable[tuple[str, P]] = (),
-                 accept: Callable[[Candidate, P], bool] | None = None):
+                 accept: Callable[[Candidate, P], bool] | None = None, *, normalized: bool = False):
         """`accept(candidate, payload)` may refuse a first-word stripping for an
-        entry (e.g. a verb must not be found behind the article ال)."""
+        entry (e.g. a verb must not be found behind the article ال). `normalized`:
+        the phrases of `entries` are in matching form already (see `add`)."""
         self._index: dict[str, list[tuple[tuple[str, ...], P, str, int]]] = {}
         self._accept = accept
         self._added = 0
         self._slot = _take_slot(self)  # its place in the shared memo's records
         self._of_record = itemgetter(self._slot)
         for phrase, payload in entries:
-            self.add(phrase, payload)
+            self.add(phrase, payload, normalized=normalized)
 
-    def add(self, phrase: str, payload: P) -> None:
-        words = tuple(normalize(phrase).split())
+    def add(self, phrase: str, payload: P, *, normalized: bool = False) -> None:
+        """Add a phrase; `normalized`: it is in matching form already (a lexicon
+        built by `normalize`, or a data file tested to be), so it is not normalised
+        again (the lexicons add about 47,000 phrases at start-up)."""
+        words = tuple((phrase if normalized else normalize(phrase)).split())
         if not words:
             return
         first = words[0]

@@ -101,3 +101,25 @@ def test_threads_that_build_and_use_matchers_at_once_get_the_right_answers():
 
     with ThreadPoolExecutor(8) as pool:
         assert all(pool.map(work, range(40)))
+
+
+def test_a_normalized_phrase_is_added_as_it_is():
+    plain, given = PhraseMatcher([("وزير الخارجية", 1)]), PhraseMatcher([("وزير الخارجيه", 1)], normalized=True)
+    tokens = tokenize("قال وزير الخارجية أمس")
+    assert [(m.tok_start, m.tok_end, m.phrase) for m in plain.find_all(tokens)] \
+        == [(m.tok_start, m.tok_end, m.phrase) for m in given.find_all(tokens)] == [(1, 3, "وزير الخارجيه")]
+
+
+def test_the_lexicons_added_as_normalized_are_in_matching_form():
+    """trigger, split-verb, actor and place lexicons skip `normalize` when they are built
+    (`normalized=True`): every phrase must already be in matching form, or it would
+    never match a token."""
+    from hadath.actors.gazetteer import matcher as actor_matcher
+    from hadath.events.lexicon import split_matcher, trigger_matcher
+    from hadath.geo.gazetteer import place_matcher
+    from hadath.lang.ar.normalize import normalize
+
+    for built in (trigger_matcher(), split_matcher()[0], actor_matcher(), place_matcher()):
+        for first, bucket in built._index.items():
+            for rest, _, phrase, _ in bucket:
+                assert normalize(phrase) == phrase and phrase.split() == [first, *rest], phrase
