@@ -229,7 +229,8 @@ class PhraseMatcher(Generic[P]):
         return self._match(tokens, i, start) if start else None
 
     def _match(self, tokens: Sequence[Token], i: int, start: _Start) -> PhraseMatch[P] | None:
-        best = _longer(tokens, i, start.by_second) if start.by_second and i + 1 < len(tokens) else None
+        best = _longer(tokens, i, start.by_second, following_forms(tokens[i + 1].norm)) \
+            if start.by_second and i + 1 < len(tokens) else None
         if best is None:
             best = start.single
             if best is None:
@@ -271,13 +272,10 @@ class PhraseMatcher(Generic[P]):
 
 
 def _longer(tokens: Sequence[Token], i: int, by_second: dict[str, tuple[_Option, ...]],
-            forms: frozenset[str] | None = None) -> _Option | None:
+            forms: frozenset[str]) -> _Option | None:
     """The best phrase of two words or more starting at token `i` (i + 1 < len(tokens));
-    `forms`: `following_forms` of token i + 1, when the caller has them."""
-    if forms is None:
-        forms = following_forms(tokens[i + 1].norm)
-    if by_second.keys().isdisjoint(forms):  # most often: the next token is no second word here
-        return None
+    `forms`: `following_forms` of token i + 1 (`find_all` calls this only when one of
+    them is a second word here)."""
     best = None
     n_tokens = len(tokens)
     for form in forms:
