@@ -65,7 +65,7 @@ class ActorMention:
     code: str  # ISO alpha-3 country code or an international code (UN, EU, ISIS…)
     sector: str | None = None  # GOV, MIL, COP, REB, CVL…
     name_en: str = ""
-    kind: str = "state"  # state | igo | group | person | office
+    kind: str = "state"  # state | igo (an international or non-governmental body) | group | person | office
     entry: str = ""  # the data entry that matched (normalised form)
     rule: str = ""  # why: name, nisba, office+nisba, apposition, two-sides…
     tok_start: int = -1  # token indices inside its sentence (end-exclusive)

@@ -142,5 +142,11 @@ def code_names() -> dict[str, str]:
     return names
 
 
+@cache
+def state_codes() -> frozenset[str]:
+    """The ISO alpha-3 codes of states and territories (not the codes of bodies: GCC, MSF)."""
+    return frozenset(row["iso3"] for row in read_tsv("countries.tsv"))
+
+
 def code_name(code: str) -> str:
     return code_names().get(code, code)

@@ -167,7 +167,7 @@ def _mention_kind(piece: Piece) -> str:
     kind = piece.entry.kind
     if kind == "risky":
         return piece.entry.number or "state"
-    if kind in ("person", "group"):
+    if kind in ("person", "group", "igo"):  # (an IGO's or NGO's code may have three letters: GCC, MSF)
         return kind
     if not piece.code:
         return "office"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
+from hadath.actors.gazetteer import state_codes
 from hadath.geo import find_places, resolve_place
 from hadath.lang.ar.dates import event_date, find_dates, published_day
 from hadath.events.arguments import assign, coordinated
@@ -82,8 +83,9 @@ class ArticleCoder:
     def code(self, sentence: Sentence, sentence_text: str, tokens: Sequence[Token],
              mentions: list[ActorMention], found: list[PhraseMatch[TriggerEntry]] | None = None) -> list[Event]:
         """Events of one sentence (tokens carry article offsets)."""
-        for m in mentions:
-            if m.code and m.kind != "igo" and len(m.code) == 3:
+        states = state_codes()
+        for m in mentions:  # (a body based in one state counts for it: the Syrian Observatory, not the GCC)
+            if m.code in states:
                 self.ctx.countries[m.code] += 1
         triggers, mentions = _triggers(tokens, mentions, found)
         if not triggers:

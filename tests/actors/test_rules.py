@@ -108,3 +108,9 @@ def test_nisba_inflection_makes_feminine_plural_and_dual_forms():
                                        ("حركتي فتح وحماس", "PSE"), ("سلطنة عمان", "OMN")])
 def test_risky_names_resolve_with_context(text, code):
     assert code in {m.code for m in find_actors(text)}
+
+
+def test_bodies_with_three_letter_codes_are_organisations_not_states():
+    text = "دعا مجلس التعاون الخليجي ومنظمة أطباء بلا حدود والمرصد السوري لحقوق الإنسان الكويت إلى الحوار"
+    kinds = {m.code: m.kind for m in find_actors(text)}
+    assert kinds == {"GCC": "igo", "MSF": "igo", "SYR": "igo", "KWT": "state"}

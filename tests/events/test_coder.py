@@ -37,3 +37,9 @@ def test_a_politician_who_tells_of_an_attack_makes_no_verbal_attack(text):
 
 def test_a_politician_who_attacks_someone_in_words_accuses_them():
     assert ("ACCUSE", "USA", "USA") in _coded("وشن دونالد ترامب هجوما جديدا على صحيفة نيويورك تايمز.")
+
+
+def test_an_office_with_no_country_takes_the_articles_state_not_a_body_named_more_often():
+    text = ("رحب مجلس التعاون الخليجي بالاتفاق بين الكويت والعراق. وأشاد مجلس التعاون الخليجي بدور الكويت. "
+            "وقال الأمين العام لمجلس التعاون الخليجي إن المجلس يدعم الحوار. واعتقلت الشرطة عشرة متظاهرين.")
+    assert ("COERCE", "KWT", "KWT") in _coded(text)
