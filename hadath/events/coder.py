@@ -60,6 +60,7 @@ class CoderContext:
     article_id: str
     published_year: int | None = None
     last_source: list[ActorMention] = field(default_factory=list)
+    last_source_sentence: int = -1  # the sentence the last source was named in
     countries: Counter = field(default_factory=Counter)
 
     def main_country(self) -> str | None:
@@ -109,7 +110,7 @@ class ArticleCoder:
                 continue
             event = self._event(sentence, sentence_text, tokens, mentions, match, cues, clause)
             if event is not None and event.actors:
-                self.ctx.last_source = event.actors
+                self._remember_source(event.actors, sentence)
             if event is not None and (self.include_all or event.modality == "asserted"):
                 events.extend(split_dyads(event, tokens, mentions))
         return _dedupe(events)
@@ -131,6 +132,11 @@ class ArticleCoder:
                       or (self._genitive_self_reference(tokens, match.tok_end)
                           if _is_noun(entry) or _bare_verb(entry, match) else None))
         source, target, rule = args.source, args.target, args.rule
+        if self._joined_object(sentence, entry, match, rule):
+            # أدانت الرئاسة العدوان وطالبت الأمم المتحدة بالتدخل: a verb joined by و/ف to an
+            # earlier act of the sentence shares its subject; the actor after it is its object
+            source, target, rule = self.ctx.last_source, source[:1], rule.replace("source:vso", "source:joined-verb")
+            rule = ",".join(r for r in rule.split(",") if r != "target:prep") + ",target:object"
         if etype == "SANCTION" and target and (post := _envoy_post(tokens, mentions, target[0])) is not None:
             target, rule = [post], rule + ",target:envoy-post"
         if etype in MEMBERSHIP_TYPES and not (target and target[0].code) \
@@ -154,7 +160,7 @@ class ArticleCoder:
             # `code` drops this event and keeps only its source (for a later dropped
             # subject): no date, place or casualties worked out for it
             if source:
-                self.ctx.last_source = source
+                self._remember_source(source, sentence)
             return None
         target = [self._fill_country(m) for m in target]
         if etype == "THREATEN" and entry.lemma in DEADLINE_LEMMAS and _to_leave(tokens, clause, match.tok_end):
@@ -187,6 +193,18 @@ class ArticleCoder:
             lexicon_entry=entry.ref, rule=rule.strip(","),
             casualties=self._casualties(etype, tokens, sentence_text, sentence.start, match.tok_start, clause),
         )
+
+    def _remember_source(self, source: list[ActorMention], sentence: Sentence) -> None:
+        self.ctx.last_source, self.ctx.last_source_sentence = source, sentence.index
+
+    def _joined_object(self, sentence: Sentence, entry: TriggerEntry, match: PhraseMatch, rule: str) -> bool:
+        """A request verb behind و/ف (دعا، طالب، حث: its object is the one asked) whose
+        only following actor was read as its subject (VSO), after an act of the same
+        sentence with a named source."""
+        return ("source:vso" in rule.split(",") and "target:object" not in rule and entry.transitive
+                and entry.event_type == "REQUEST"
+                and entry.kind == "verb" and match.first.prefix[:1] in ("و", "ف")
+                and bool(self.ctx.last_source) and self.ctx.last_source_sentence == sentence.index)
 
     def _imperfect(self, sentence: Sentence, entry: TriggerEntry, match: PhraseMatch) -> bool:
         """An imperfect verb outside the title (a headline's imperfect reports: الحوثي تخطف…)."""

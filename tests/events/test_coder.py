@@ -43,3 +43,17 @@ def test_an_office_with_no_country_takes_the_articles_state_not_a_body_named_mor
     text = ("رحب مجلس التعاون الخليجي بالاتفاق بين الكويت والعراق. وأشاد مجلس التعاون الخليجي بدور الكويت. "
             "وقال الأمين العام لمجلس التعاون الخليجي إن المجلس يدعم الحوار. واعتقلت الشرطة عشرة متظاهرين.")
     assert ("COERCE", "KWT", "KWT") in _coded(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("أدانت وزارة الخارجية المصرية الهجوم على القافلة، ودعت الأطراف السودانية إلى وقف القتال.",
+     ("REQUEST", "EGY", "SDN")),
+    ("أعلنت الحكومة البنمية سحب سفيرها، وطالبت الحكومة الفنزويلية بخطوة مماثلة.", ("REQUEST", "PAN", "VEN")),
+])
+def test_a_joined_request_verb_shares_the_subject_and_its_actor_is_the_one_asked(text, expected):
+    assert expected in _coded(text)
+
+
+def test_a_request_verb_opening_a_new_sentence_keeps_its_own_subject():
+    text = "أدانت وزارة الخارجية المصرية الهجوم على القافلة. ودعت السعودية إلى وقف القتال."
+    assert {source for etype, source, _ in _coded(text) if etype == "REQUEST"} == {"SAU"}
