@@ -198,7 +198,7 @@ def distribution_pythons() -> list[str]:
     return []
 
 
-def alternated(path: Path, times: int = 2) -> tuple[dict, dict]:
+def alternated(path: Path, times: int = 3) -> tuple[dict, dict]:
     """1-worker and 2-worker ingests run in turn, `times` each; the faster of each
     (their ratio compares runs of the same minutes of this shared machine)."""
     runs: dict[int, list[dict]] = {1: [], 2: []}
@@ -298,7 +298,7 @@ def report(r: dict, big: int) -> str:
         f"- HTML path ÷ trafilatura alone on the same 2,000 pages: "
         f"**{h['seconds'] / tr['seconds']:.2f}×** (target ≤ 3.5×).",
         f"- 2 workers ÷ 1 worker, {big:,} articles into DuckDB: **{(w2['articles'] / w2['seconds']) / (w1['articles'] / w1['seconds']):.2f}×** (target ≥ 1.7×); "
-        f"the faster of two runs each, run in turn (1 worker: {', '.join(f'{x:.0f}' for x in w1.get('rates', []))}; "
+        f"the faster of three runs each, run in turn (1 worker: {', '.join(f'{x:.0f}' for x in w1.get('rates', []))}; "
         f"2 workers: {', '.join(f'{x:.0f}' for x in w2.get('rates', []))} articles/s).",
         f"- Peak RSS, ingest of 2,000 vs {big:,} articles (1 worker): "
         f"{r['ingest_text_2000_w1']['peak_rss_mb']:.0f} MB vs {w1['peak_rss_mb']:.0f} MB (target ≤ 1 GB, no growth). "
