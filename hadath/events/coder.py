@@ -135,8 +135,8 @@ class ArticleCoder:
         if self._joined_object(sentence, entry, match, rule):
             # أدانت الرئاسة العدوان وطالبت الأمم المتحدة بالتدخل: a verb joined by و/ف to an
             # earlier act of the sentence shares its subject; the actor after it is its object
-            source, target, rule = self.ctx.last_source, source[:1], rule.replace("source:vso", "source:joined-verb")
-            rule = ",".join(r for r in rule.split(",") if r != "target:prep") + ",target:object"
+            kept = ("source:joined-verb" if r == "source:vso" else r for r in rule.split(",") if r != "target:prep")
+            source, target, rule = self.ctx.last_source, source[:1], ",".join(kept) + ",target:object"
         if etype == "SANCTION" and target and (post := _envoy_post(tokens, mentions, target[0])) is not None:
             target, rule = [post], rule + ",target:envoy-post"
         if etype in MEMBERSHIP_TYPES and not (target and target[0].code) \
@@ -201,9 +201,9 @@ class ArticleCoder:
         """A request verb behind و/ف (دعا، طالب، حث: its object is the one asked) whose
         only following actor was read as its subject (VSO), after an act of the same
         sentence with a named source."""
-        return ("source:vso" in rule.split(",") and "target:object" not in rule and entry.transitive
-                and entry.event_type == "REQUEST"
-                and entry.kind == "verb" and match.first.prefix[:1] in ("و", "ف")
+        rules = rule.split(",")
+        return ("source:vso" in rules and "target:object" not in rules and entry.event_type == "REQUEST"
+                and entry.kind == "verb" and entry.transitive and match.first.prefix[:1] in ("و", "ف")
                 and bool(self.ctx.last_source) and self.ctx.last_source_sentence == sentence.index)
 
     def _imperfect(self, sentence: Sentence, entry: TriggerEntry, match: PhraseMatch) -> bool:
