@@ -213,6 +213,10 @@ def alternated(path: Path, times: int = 3) -> tuple[dict, dict]:
     return out[0], out[1]
 
 
+def _count(n: int) -> str:
+    return {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}.get(n, str(n))
+
+
 def rate(r: dict) -> str:
     return f"{r['articles'] / r['seconds']:.0f}"
 
@@ -298,7 +302,7 @@ def report(r: dict, big: int) -> str:
         f"- HTML path ÷ trafilatura alone on the same 2,000 pages: "
         f"**{h['seconds'] / tr['seconds']:.2f}×** (target ≤ 3.5×).",
         f"- 2 workers ÷ 1 worker, {big:,} articles into DuckDB: **{(w2['articles'] / w2['seconds']) / (w1['articles'] / w1['seconds']):.2f}×** (target ≥ 1.7×); "
-        f"the faster of three runs each, run in turn (1 worker: {', '.join(f'{x:.0f}' for x in w1.get('rates', []))}; "
+        f"the faster of {_count(len(w1.get('rates', [])))} runs each, run in turn (1 worker: {', '.join(f'{x:.0f}' for x in w1.get('rates', []))}; "
         f"2 workers: {', '.join(f'{x:.0f}' for x in w2.get('rates', []))} articles/s).",
         f"- Peak RSS, ingest of 2,000 vs {big:,} articles (1 worker): "
         f"{r['ingest_text_2000_w1']['peak_rss_mb']:.0f} MB vs {w1['peak_rss_mb']:.0f} MB (target ≤ 1 GB, no growth). "
